@@ -1,0 +1,33 @@
+"""Kite: children in recovery care learn their rights and say how their care really is."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from app import access, config, errors, headers, i18n
+from app.extensions import babel, csrf, db, limiter
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the Kite application."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(config.load(Path(app.instance_path)))
+    if test_config:
+        app.config.from_mapping(test_config)
+
+    db.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    i18n.init_app(app)
+    access.init_app(app)
+    headers.init_app(app)
+    errors.init_app(app)
+
+    from app import cli
+    from app.views import admin, auth, care, child, health, monitor
+
+    for module in (child, auth, care, monitor, admin, health):
+        app.register_blueprint(module.bp)
+    cli.init_app(app)
+    return app

@@ -1,0 +1,96 @@
+"""Command-line tasks: `flask --app app db-upgrade | demo-data | translate …`."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from alembic import command
+from alembic.config import Config
+from babel.messages import pofile
+from flask import Flask, current_app
+
+from app.extensions import db
+from app.i18n import CODES
+from app.services import demo
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+
+
+def alembic_config() -> Config:
+    """Alembic settings pointing at migrations/ and the current app's database."""
+    config = Config()
+    config.set_main_option("script_location", str(ROOT / "migrations"))
+    config.attributes["engine"] = db.engine
+    return config
+
+
+def upgrade_database() -> None:
+    """Apply every migration to the current app's database."""
+    command.upgrade(alembic_config(), "head")
+
+
+def pybabel(*args: str) -> None:
+    """Run pybabel from this interpreter, stopping on failure."""
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True)
+
+
+def extract_messages(output: Path) -> None:
+    """Write every translatable string in app/ to a .pot file."""
+    pybabel("extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "_l", "--no-location",
+            "--sort-output", "--omit-header", "--add-comments=Translators:", "-o", str(output), str(ROOT))
+
+
+def fill_source_catalogue(po_path: Path) -> None:
+    """English is the source language: its catalogue repeats each message as written."""
+    with po_path.open("rb") as handle:
+        catalogue = pofile.read_po(handle)
+    catalogue.fuzzy = False
+    for message in catalogue:
+        if message.id and not any(message.string if message.pluralizable else [message.string]):
+            message.string = message.id
+    with po_path.open("wb") as handle:
+        pofile.write_po(handle, catalogue, width=100)
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands."""
+
+    @app.cli.command("db-upgrade")
+    def db_upgrade() -> None:
+        """Apply database migrations."""
+        upgrade_database()
+        click.echo(f"Database is up to date: {db.engine.url.render_as_string(hide_password=True)}")
+
+    @app.cli.command("demo-data")
+    def demo_data() -> None:
+        """Load the demo home and staff into an empty development database."""
+        if current_app.config["KITE_ENV"] == "production":
+            raise click.ClickException("Demo data is for development only.")
+        loaded = demo.load_demo_data()
+        click.echo("Demo data loaded." if loaded else "The database already has data; left as is.")
+        click.echo("Demo sign-ins (development only):")
+        for sign_in in demo.DEMO_SIGN_INS:
+            click.echo(f"  {sign_in.role.value:<14} {sign_in.email:<40} {sign_in.password}")
+
+    @app.cli.group()
+    def translate() -> None:
+        """Translation workflow: update catalogues from the code, compile them."""
+
+    @translate.command()
+    def update() -> None:
+        """Re-extract messages.pot and merge it into every launch locale's catalogue."""
+        pot = TRANSLATIONS / "messages.pot"
+        extract_messages(pot)
+        for code in CODES:
+            po = TRANSLATIONS / code / "LC_MESSAGES" / "messages.po"
+            action = "update" if po.exists() else "init"
+            pybabel(action, "-i", str(pot), "-d", str(TRANSLATIONS), "-l", code,
+                    *(["--no-fuzzy-matching"] if action == "update" else []))
+        fill_source_catalogue(TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.po")
+
+    @translate.command()
+    def compile() -> None:
+        """Compile every catalogue to .mo, failing on a broken one."""
+        pybabel("compile", "--statistics", "-d", str(TRANSLATIONS))

@@ -1,0 +1,91 @@
+"""Error pages in the page's language: child-friendly on child pages, plain on staff pages."""
+
+import math
+import time
+
+from flask import Flask, render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from app.extensions import limiter
+from app.i18n import is_child_path
+
+# code -> (child title, child message, staff title, staff message)
+MESSAGES = {
+    400: (
+        _l("Something went wrong"),
+        _l("The page could not use what was sent. Go back and try again. What you wrote is "
+           "still on the page before this one."),
+        _l("Bad request"),
+        _l("The request could not be understood, or the form had expired. Go back, "
+           "reload the page and try again."),
+    ),
+    403: (
+        _l("This page is not for you"),
+        _l("This page is only for grown-ups who work here. You can go back to the start."),
+        _l("You do not have access to this page"),
+        _l("Your account does not allow you to see this page. Ask an administrator "
+           "if you think it should."),
+    ),
+    404: (
+        _l("We could not find that page"),
+        _l("This page is not here. You can go back to the start."),
+        _l("Page not found"),
+        _l("Check the address, or go back to the start."),
+    ),
+    413: (
+        _l("That was too much to send"),
+        _l("What you tried to send was too big. Go back: your words are still there. "
+           "Try sending a shorter part."),
+        _l("Too much data"),
+        _l("What you sent was larger than Kite accepts. Go back and send less at once."),
+    ),
+    429: (
+        _l("Please wait a moment"),
+        _l("This tablet asked too many times, too fast. Wait a little, then try again."),
+        _l("Too many attempts"),
+        _l("There have been too many attempts. Wait before you try again."),
+    ),
+    500: (
+        _l("Sorry, something broke"),
+        _l("It is not your fault. Ask a grown-up here to help you, or try again soon."),
+        _l("Something went wrong"),
+        _l("Kite could not finish this request. Nothing was half-saved. Try again; if it "
+           "keeps happening, tell your administrator."),
+    ),
+}
+
+
+def render_error(error: HTTPException) -> tuple[str, int, dict[str, str]]:
+    """Render the error page that fits who is looking."""
+    code = error.code if error.code in MESSAGES else 500
+    child = is_child_path(request.path)
+    title, message = MESSAGES[code][:2] if child else MESSAGES[code][2:]
+    wait = _seconds_until_retry() if code == 429 else None
+    template = "errors/child.html" if child else "errors/staff.html"
+    page = render_template(template, code=code, title=title, message=message, wait=wait)
+    headers = {"Retry-After": str(wait)} if wait else {}
+    return page, code, headers
+
+
+def _seconds_until_retry() -> int:
+    """How long until the limit that was hit lets this client in again."""
+    current = limiter.current_limit
+    if current is None:
+        return 60
+    return max(1, math.ceil(current.reset_at - time.time()))
+
+
+def init_app(app: Flask) -> None:
+    """Send every HTTP error, and any crash, to render_error."""
+    for code in MESSAGES:
+        app.register_error_handler(code, render_error)
+    app.register_error_handler(CSRFError, render_error)
+
+    @app.errorhandler(Exception)
+    def _crash(error: Exception) -> tuple[str, int, dict[str, str]]:
+        if isinstance(error, HTTPException):
+            return render_error(error)
+        app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+        return render_error(InternalServerError())

@@ -1,0 +1,144 @@
+"""SQLAlchemy 2 typed models. Nothing here can hold a child's name or any identifier."""
+
+import enum
+import uuid
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Date, DateTime, Enum, ForeignKey, MetaData, String, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware in UTC."""
+    return datetime.now(UTC)
+
+
+def _enum(kind: type[enum.Enum]) -> Enum:
+    return Enum(kind, native_enum=False, length=32, values_callable=lambda e: [m.value for m in e])
+
+
+class Base(DeclarativeBase):
+    """Declarative base with stable constraint names for Alembic."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class FacilityKind(enum.StrEnum):
+    SHELTER = "shelter"
+    FOSTER_NETWORK = "foster_network"
+    SMALL_GROUP_HOME = "small_group_home"
+    SUPPORTED_LIVING = "supported_living"
+
+
+class Role(enum.StrEnum):
+    CAREGIVER = "caregiver"
+    CASE_WORKER = "case_worker"
+    HOME_MANAGER = "home_manager"
+    MONITOR = "monitor"
+    ADMINISTRATOR = "administrator"
+
+
+class AgeBand(enum.StrEnum):
+    """The only age Kite keeps: the reading level, about 6–11 or 12–17."""
+
+    YOUNGER = "younger"
+    OLDER = "older"
+
+
+class Stage(enum.StrEnum):
+    """The three stages of care in the standards."""
+
+    ARRIVING = "arriving"
+    STAYING = "staying"
+    MOVING_ON = "moving_on"
+
+
+class Facility(Base):
+    """A home where children are cared for."""
+
+    __tablename__ = "facility"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    country: Mapped[str] = mapped_column(String(2))
+    default_locale: Mapped[str] = mapped_column(String(8))
+    kind: Mapped[FacilityKind] = mapped_column(_enum(FacilityKind))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class StaffUser(Base):
+    """A member of staff, a monitor or an administrator who signs in."""
+
+    __tablename__ = "staff_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    grants: Mapped[list["RoleGrant"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class RoleGrant(Base):
+    """One role for one user, scoped to one home (or to none, for administrators)."""
+
+    __tablename__ = "role_grant"
+    __table_args__ = (UniqueConstraint("user_id", "role", "facility_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"))
+    role: Mapped[Role] = mapped_column(_enum(Role))
+    facility_id: Mapped[int | None] = mapped_column(ForeignKey("facility.id"))
+
+    user: Mapped[StaffUser] = relationship(back_populates="grants")
+    facility: Mapped[Facility | None] = relationship(lazy="joined")
+
+
+class Tablet(Base):
+    """An enrolled shared device: it belongs to a home and is never linked to an answer."""
+
+    __tablename__ = "tablet"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facility.id"))
+    label: Mapped[str] = mapped_column(String(60))
+    secret_hash: Mapped[str] = mapped_column(String(255))
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    facility: Mapped[Facility] = relationship()
+
+
+class Case(Base):
+    """A child's case: a random code and the few facts care needs, nothing that names them."""
+
+    __tablename__ = "case"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facility.id"))
+    age_band: Mapped[AgeBand] = mapped_column(_enum(AgeBand))
+    stage: Mapped[Stage] = mapped_column(_enum(Stage))
+    preferred_locale: Mapped[str] = mapped_column(String(8))
+    from_another_country: Mapped[bool] = mapped_column(default=False)
+    case_worker_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    opened_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+
+    facility: Mapped[Facility] = relationship()
+    case_worker: Mapped[StaffUser | None] = relationship()

@@ -1,0 +1,1 @@
+"""The domain: plain typed functions, one module per noun. Views call these, never the models."""

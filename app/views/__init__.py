@@ -1,0 +1,1 @@
+"""One blueprint per audience: child, care, monitor, admin, auth, plus health."""
