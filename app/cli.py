@@ -33,13 +33,25 @@ def upgrade_database() -> None:
 
 def pybabel(*args: str) -> None:
     """Run pybabel from this interpreter, stopping on failure."""
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True)
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True)  # noqa: S603
 
 
 def extract_messages(output: Path) -> None:
     """Write every translatable string in app/ to a .pot file."""
-    pybabel("extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-k", "_l", "--no-location",
-            "--sort-output", "--omit-header", "--add-comments=Translators:", "-o", str(output), str(ROOT))
+    pybabel(
+        "extract",
+        "-F",
+        str(TRANSLATIONS / "babel.cfg"),
+        "-k",
+        "_l",
+        "--no-location",
+        "--sort-output",
+        "--omit-header",
+        "--add-comments=Translators:",
+        "-o",
+        str(output),
+        str(ROOT),
+    )
 
 
 def fill_source_catalogue(po_path: Path) -> None:
@@ -86,8 +98,16 @@ def init_app(app: Flask) -> None:
         for code in CODES:
             po = TRANSLATIONS / code / "LC_MESSAGES" / "messages.po"
             action = "update" if po.exists() else "init"
-            pybabel(action, "-i", str(pot), "-d", str(TRANSLATIONS), "-l", code,
-                    *(["--no-fuzzy-matching"] if action == "update" else []))
+            pybabel(
+                action,
+                "-i",
+                str(pot),
+                "-d",
+                str(TRANSLATIONS),
+                "-l",
+                code,
+                *(["--no-fuzzy-matching"] if action == "update" else []),
+            )
         fill_source_catalogue(TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.po")
 
     @translate.command()

@@ -15,18 +15,24 @@ from app.i18n import is_child_path
 MESSAGES = {
     400: (
         _l("Something went wrong"),
-        _l("The page could not use what was sent. Go back and try again. What you wrote is "
-           "still on the page before this one."),
+        _l(
+            "The page could not use what was sent. Go back and try again. What you wrote is "
+            "still on the page before this one."
+        ),
         _l("Bad request"),
-        _l("The request could not be understood, or the form had expired. Go back, "
-           "reload the page and try again."),
+        _l(
+            "The request could not be understood, or the form had expired. Go back, "
+            "reload the page and try again."
+        ),
     ),
     403: (
         _l("This page is not for you"),
         _l("This page is only for grown-ups who work here. You can go back to the start."),
         _l("You do not have access to this page"),
-        _l("Your account does not allow you to see this page. Ask an administrator "
-           "if you think it should."),
+        _l(
+            "Your account does not allow you to see this page. Ask an administrator "
+            "if you think it should."
+        ),
     ),
     404: (
         _l("We could not find that page"),
@@ -36,8 +42,10 @@ MESSAGES = {
     ),
     413: (
         _l("That was too much to send"),
-        _l("What you tried to send was too big. Go back: your words are still there. "
-           "Try sending a shorter part."),
+        _l(
+            "What you tried to send was too big. Go back: your words are still there. "
+            "Try sending a shorter part."
+        ),
         _l("Too much data"),
         _l("What you sent was larger than Kite accepts. Go back and send less at once."),
     ),
@@ -51,8 +59,10 @@ MESSAGES = {
         _l("Sorry, something broke"),
         _l("It is not your fault. Ask a grown-up here to help you, or try again soon."),
         _l("Something went wrong"),
-        _l("Kite could not finish this request. Nothing was half-saved. Try again; if it "
-           "keeps happening, tell your administrator."),
+        _l(
+            "Kite could not finish this request. Nothing was half-saved. Try again; if it "
+            "keeps happening, tell your administrator."
+        ),
     ),
 }
 

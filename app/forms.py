@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Length
 
 
 class SignInForm(FlaskForm):
@@ -11,9 +11,7 @@ class SignInForm(FlaskForm):
 
     email = EmailField(
         _l("Email address"),
-        validators=[DataRequired(_l("Enter your email address")),
-                    Email(_l("Enter an email address like name@example.org")),
-                    Length(max=254)],
+        validators=[DataRequired(_l("Enter your email address")), Length(max=254)],
     )
     password = PasswordField(
         _l("Password"),

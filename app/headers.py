@@ -28,7 +28,9 @@ def init_app(app: Flask) -> None:
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        response.headers.setdefault("Permissions-Policy", "microphone=(), camera=(), geolocation=()")
+        response.headers.setdefault(
+            "Permissions-Policy", "microphone=(), camera=(), geolocation=()"
+        )
         if request.endpoint != "static":
             # Shared tablets: nothing a child saw may come back from cache or history.
             response.headers["Cache-Control"] = "no-store"

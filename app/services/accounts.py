@@ -24,7 +24,9 @@ def create_staff(
 ) -> StaffUser:
     """Create a member of staff with their roles; the caller's transaction commits it."""
     user = StaffUser(
-        email=email.strip().lower(), display_name=display_name, password_hash=hash_password(password)
+        email=email.strip().lower(),
+        display_name=display_name,
+        password_hash=hash_password(password),
     )
     user.grants = [RoleGrant(role=role, facility=facility) for role, facility in grants]
     db.session.add(user)

@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import AgeBand, Case, Facility, Stage, StaffUser
+from app.models import AgeBand, Case, Facility, StaffUser, Stage
 
 # No 0/O, 1/I/L: a code is read aloud and typed on tablets.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -34,9 +34,14 @@ def open_case(
     while db.session.scalar(select(Case.id).where(Case.code == code)) is not None:
         code = new_case_code()
     case = Case(
-        code=code, facility=facility, age_band=age_band, stage=stage,
-        preferred_locale=preferred_locale, from_another_country=from_another_country,
-        case_worker=case_worker, opened_on=opened_on or date.today(),
+        code=code,
+        facility=facility,
+        age_band=age_band,
+        stage=stage,
+        preferred_locale=preferred_locale,
+        from_another_country=from_another_country,
+        case_worker=case_worker,
+        opened_on=opened_on or date.today(),
     )
     db.session.add(case)
     db.session.flush()

@@ -28,12 +28,16 @@ def load_demo_data() -> bool:
         return False
     with db.writing():
         home = facilities.create_facility(
-            code="RIV", name="Riverside House", country="TH", default_locale="th",
+            code="RIV",
+            name="Riverside House",
+            country="TH",
+            default_locale="th",
             kind=FacilityKind.SHELTER,
         )
         staff = {
             s.role: accounts.create_staff(
-                email=s.email, display_name=f"Demo {s.role.value.replace('_', ' ')}",
+                email=s.email,
+                display_name=f"Demo {s.role.value.replace('_', ' ')}",
                 password=s.password,
                 grants=[(s.role, None if s.role is Role.ADMINISTRATOR else home)],
             )
@@ -45,8 +49,12 @@ def load_demo_data() -> bool:
             (AgeBand.OLDER, Stage.MOVING_ON, "lo"),
         ):
             cases.open_case(
-                facility=home, age_band=band, stage=stage, preferred_locale=locale,
-                from_another_country=locale != "th", case_worker=staff[Role.CASE_WORKER],
+                facility=home,
+                age_band=band,
+                stage=stage,
+                preferred_locale=locale,
+                from_another_country=locale != "th",
+                case_worker=staff[Role.CASE_WORKER],
             )
         tablets.enrol_tablet(facility=home, label="Living room tablet")
     return True

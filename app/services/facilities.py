@@ -14,7 +14,10 @@ def create_facility(
     if default_locale not in BY_CODE:
         raise ValueError(f"{default_locale!r} is not a launch locale")
     facility = Facility(
-        code=code.upper(), name=name, country=country.upper(), default_locale=default_locale,
+        code=code.upper(),
+        name=name,
+        country=country.upper(),
+        default_locale=default_locale,
         kind=kind,
     )
     db.session.add(facility)

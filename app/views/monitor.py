@@ -14,5 +14,6 @@ bp = Blueprint("monitor", __name__, url_prefix="/monitor")
 def index() -> str:
     """The monitor's home page: the homes they oversee."""
     user = current_staff()
-    return render_template("monitor/index.html", user=user,
-                           homes=accounts.facilities_for(user, Role.MONITOR))
+    return render_template(
+        "monitor/index.html", user=user, homes=accounts.facilities_for(user, Role.MONITOR)
+    )
