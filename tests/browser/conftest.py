@@ -1,0 +1,127 @@
+"""Browser tests: Debian's Chromium through Playwright, one browser per run, axe on every page."""
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from app.cli import upgrade_database
+from app.services import demo
+from tests.conftest import make_app
+
+CHROMIUM = os.environ.get("KITE_CHROMIUM", "/usr/bin/chromium")
+AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test here as a browser test (so `-m "not browser"` leaves them out)."""
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium for the whole run; skipped loudly without it, never in CI."""
+    if not shutil.which(CHROMIUM):
+        reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium to run browser tests"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason} (CI must run them)")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Kite served over real HTTP on loopback, with its own migrated demo database."""
+    folder = tmp_path_factory.mktemp("live")
+    app = make_app(f"sqlite:///{folder / 'kite.db'}", folder, WTF_CSRF_ENABLED=True)
+    with app.app_context():
+        upgrade_database()
+        demo.load_demo_data()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+class Visitor:
+    """A page that runs axe-core on every page it lands on and records browser complaints."""
+
+    def __init__(self, page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+        self.page, self.base_url = page, base_url
+        self.visited: list[str] = []
+        self.checked: set[str] = set()
+        self.problems: list[str] = []
+        page.on("framenavigated", self._navigated)
+        page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
+        page.on("console", self._console)
+        page.on("response", self._response)
+
+    def _navigated(self, frame) -> None:  # type: ignore[no-untyped-def]
+        if frame == self.page.main_frame:
+            self.visited.append(frame.url)
+
+    def _console(self, message) -> None:  # type: ignore[no-untyped-def]
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.problems.append(f"CSP: {message.text}")
+
+    def _response(self, response) -> None:  # type: ignore[no-untyped-def]
+        if "/static/" in response.url and response.status >= 400:
+            self.problems.append(f"{response.status} for {response.url}")
+
+    def visit(self, path: str) -> None:
+        """Open a path on the live server, then check the page."""
+        self.page.goto(self.base_url + path)
+        self.check()
+
+    def check(self) -> None:
+        """Wait for the page and its fonts, then fail on any axe violation."""
+        self.page.wait_for_load_state("load")
+        self.page.evaluate("() => document.fonts.ready.then(() => true)")
+        if self.page.evaluate("() => typeof window.axe === 'undefined'"):
+            self.page.evaluate(AXE_SOURCE)
+        result = self.page.evaluate(
+            "() => axe.run(document, {resultTypes: ['violations']})"
+        )
+        violations = [
+            f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
+        ]
+        assert not violations, f"axe on {self.page.url}: {violations}"
+        assert not self.problems, f"{self.page.url}: {self.problems}"
+        self.checked.add(self.page.url)
+
+
+@pytest.fixture
+def visitor(browser, live_server: str) -> Iterator[Visitor]:  # type: ignore[no-untyped-def]
+    """A fresh browser context (no cookies, no cache) with its axe-checking Visitor."""
+    context = browser.new_context(locale="en-GB")
+    visitor = Visitor(context.new_page(), live_server)
+    yield visitor
+    context.close()
+    unchecked = [url for url in visitor.visited if url not in visitor.checked]
+    assert not unchecked, f"pages visited without an axe check: {unchecked}"
+
+
+@pytest.fixture
+def visitor_without_js(browser, live_server: str) -> Iterator[Visitor]:  # type: ignore[no-untyped-def]
+    """Like visitor, with JavaScript switched off in the page (axe still runs from outside)."""
+    context = browser.new_context(java_script_enabled=False)
+    visitor = Visitor(context.new_page(), live_server)
+    yield visitor
+    context.close()

@@ -1,0 +1,76 @@
+"""Child pages in a real browser: every language, the right font, right-to-left, no JavaScript."""
+
+import re
+
+import pytest
+
+from app.i18n import LOCALES, SCRIPTS
+
+FONT_FILE = re.compile(r"/static/fonts/(?P<name>[a-z0-9-]+)\.woff2$")
+SCRIPT_FONT = {"thai": "noto-sans-thai", "khmer": "noto-sans-khmer", "lao": "noto-sans-lao",
+               "myanmar": "noto-sans-myanmar", "bengali": "noto-sans-bengali",
+               "devanagari": "noto-sans-devanagari", "arabic": "noto-sans-arabic"}
+
+
+def test_start_page_and_every_language_pass_axe(visitor) -> None:  # type: ignore[no-untyped-def]
+    visitor.visit("/")
+    for locale in LOCALES:
+        visitor.visit(f"/{locale.code}/")
+        assert visitor.page.locator("html").get_attribute("dir") == locale.direction
+
+
+@pytest.mark.parametrize("locale", LOCALES, ids=lambda lo: lo.code)
+def test_each_page_downloads_only_its_own_scripts_font(visitor, locale) -> None:  # type: ignore[no-untyped-def]
+    fonts: list[str] = []
+    visitor.page.on("response", lambda r: (m := FONT_FILE.search(r.url)) and fonts.append(m["name"]))
+    visitor.visit(f"/{locale.code}/")
+    own = SCRIPT_FONT.get(locale.script)
+    if own:
+        assert any(name.startswith(own) for name in fonts), f"{own} not loaded: {fonts}"
+        family = own.replace("-", " ").title().replace("Noto Sans ", "Noto Sans ")
+        heading = visitor.page.locator("h1").inner_text()
+        assert visitor.page.evaluate(
+            "([family, text]) => document.fonts.check(`24px '${family}'`, text)", [family, heading]
+        ), f"{family} cannot draw {heading!r}"
+    others = {SCRIPT_FONT[s] for s in SCRIPTS if s in SCRIPT_FONT and s != locale.script}
+    stray = [name for name in fonts if any(name.startswith(o) for o in others)]
+    assert not stray, f"/{locale.code}/ downloaded other scripts' fonts: {stray}"
+
+
+def test_arabic_lays_out_right_to_left(visitor) -> None:  # type: ignore[no-untyped-def]
+    visitor.visit("/ar/")
+    page = visitor.page
+    assert page.evaluate("() => getComputedStyle(document.body).direction") == "rtl"
+    brand = page.locator(".child-bar .brand").bounding_box()
+    exit_button = page.locator(".child-bar .exit").bounding_box()
+    assert brand["x"] > exit_button["x"], "in Arabic the brand sits on the right, exit on the left"
+
+
+def test_language_picker_and_exit_work_without_javascript(visitor_without_js) -> None:  # type: ignore[no-untyped-def]
+    visitor = visitor_without_js
+    page = visitor.page
+    visitor.visit("/")
+    page.get_by_role("link", name="ខ្មែរ").click()
+    visitor.check()
+    assert page.url.endswith("/km/")
+    page.locator(".language-picker summary").click()
+    page.get_by_role("link", name="العربية").click()
+    visitor.check()
+    assert page.url.endswith("/ar/") and page.locator("html").get_attribute("dir") == "rtl"
+    page.locator("form.exit button").click()
+    visitor.check()
+    assert page.url.endswith("/")
+    cookies = page.context.cookies()
+    assert not [c for c in cookies if c["name"] == "session"], "the visit is forgotten"
+
+
+def test_language_names_draw_from_the_tiny_names_font(visitor) -> None:  # type: ignore[no-untyped-def]
+    fonts: list[str] = []
+    visitor.page.on("response", lambda r: (m := FONT_FILE.search(r.url)) and fonts.append(m["name"]))
+    visitor.visit("/")
+    names = [name for name in fonts if name.startswith("kite-names-")]
+    assert len(names) >= 9, fonts
+    for locale in LOCALES:
+        assert visitor.page.evaluate(
+            "(text) => document.fonts.check(`24px 'Kite Language Names'`, text)", locale.native_name
+        ), locale.native_name
