@@ -31,7 +31,7 @@ demo-data: db-upgrade
 run: translations demo-data
 	@echo "Kite is at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	$(BIN)/gunicorn --workers 2 --threads 4 --bind 127.0.0.1:$(PORT) \
-		--access-logformat '%(h)s "%(r)s" %(s)s %(b)s %(M)sms' --access-logfile - "app:create_app()"
+		--access-logformat '"%(r)s" %(s)s %(b)s %(M)sms' --access-logfile - "app:create_app()"
 
 lint: install
 	$(BIN)/ruff check .
