@@ -106,7 +106,7 @@ def init_app(app: Flask) -> None:
                 str(TRANSLATIONS),
                 "-l",
                 code,
-                *(["--no-fuzzy-matching"] if action == "update" else []),
+                *(["--no-fuzzy-matching", "--ignore-obsolete"] if action == "update" else []),
             )
         fill_source_catalogue(TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.po")
 

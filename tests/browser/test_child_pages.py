@@ -7,9 +7,15 @@ import pytest
 from app.i18n import LOCALES, SCRIPTS
 
 FONT_FILE = re.compile(r"/static/fonts/(?P<name>[a-z0-9-]+)\.woff2$")
-SCRIPT_FONT = {"thai": "noto-sans-thai", "khmer": "noto-sans-khmer", "lao": "noto-sans-lao",
-               "myanmar": "noto-sans-myanmar", "bengali": "noto-sans-bengali",
-               "devanagari": "noto-sans-devanagari", "arabic": "noto-sans-arabic"}
+SCRIPT_FONT = {
+    "thai": "noto-sans-thai",
+    "khmer": "noto-sans-khmer",
+    "lao": "noto-sans-lao",
+    "myanmar": "noto-sans-myanmar",
+    "bengali": "noto-sans-bengali",
+    "devanagari": "noto-sans-devanagari",
+    "arabic": "noto-sans-arabic",
+}
 
 
 def test_start_page_and_every_language_pass_axe(visitor) -> None:  # type: ignore[no-untyped-def]
@@ -22,7 +28,9 @@ def test_start_page_and_every_language_pass_axe(visitor) -> None:  # type: ignor
 @pytest.mark.parametrize("locale", LOCALES, ids=lambda lo: lo.code)
 def test_each_page_downloads_only_its_own_scripts_font(visitor, locale) -> None:  # type: ignore[no-untyped-def]
     fonts: list[str] = []
-    visitor.page.on("response", lambda r: (m := FONT_FILE.search(r.url)) and fonts.append(m["name"]))
+    visitor.page.on(
+        "response", lambda r: (m := FONT_FILE.search(r.url)) and fonts.append(m["name"])
+    )
     visitor.visit(f"/{locale.code}/")
     own = SCRIPT_FONT.get(locale.script)
     if own:
@@ -66,7 +74,9 @@ def test_language_picker_and_exit_work_without_javascript(visitor_without_js) ->
 
 def test_language_names_draw_from_the_tiny_names_font(visitor) -> None:  # type: ignore[no-untyped-def]
     fonts: list[str] = []
-    visitor.page.on("response", lambda r: (m := FONT_FILE.search(r.url)) and fonts.append(m["name"]))
+    visitor.page.on(
+        "response", lambda r: (m := FONT_FILE.search(r.url)) and fonts.append(m["name"])
+    )
     visitor.visit("/")
     names = [name for name in fonts if name.startswith("kite-names-")]
     assert len(names) >= 9, fonts

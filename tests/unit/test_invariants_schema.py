@@ -29,8 +29,16 @@ def test_invariant_1_no_names_no_column_can_hold_a_child_identifier() -> None:
 
 def test_invariant_1_no_names_case_keeps_only_what_care_needs() -> None:
     assert {c.name for c in Case.__table__.columns} == {
-        "id", "code", "facility_id", "age_band", "stage", "preferred_locale",
-        "from_another_country", "case_worker_id", "opened_on", "closed_on",
+        "id",
+        "code",
+        "facility_id",
+        "age_band",
+        "stage",
+        "preferred_locale",
+        "from_another_country",
+        "case_worker_id",
+        "opened_on",
+        "closed_on",
     }
 
 

@@ -1,0 +1,108 @@
+"""Page weight: bytes a tablet downloads, with an empty cache, for each child start page.
+
+Run: .venv/bin/python bench/page_weight.py  (needs Debian's Chromium). Writes
+bench/results/page-weight.md with the machine and the date.
+"""
+
+import platform
+import sys
+import tempfile
+import threading
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app import create_app  # noqa: E402
+from app.cli import upgrade_database  # noqa: E402
+from app.i18n import LOCALES  # noqa: E402
+from app.services import demo  # noqa: E402
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def kind(url: str) -> str:
+    """Group a resource by what it is."""
+    for suffix, name in ((".woff2", "fonts"), (".css", "css"), (".js", "js"), (".svg", "images")):
+        if url.endswith(suffix):
+            return name
+    return "html"
+
+
+def measure(base: str, path: str, browser) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Bytes by kind for one page loaded into an empty cache."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: dict[str, int] = defaultdict(int)
+    page.on(
+        "requestfinished",
+        lambda r: sizes.__setitem__(
+            kind(r.url), sizes[kind(r.url)] + r.sizes()["responseBodySize"]
+        ),
+    )
+    page.goto(base + path)
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return dict(sizes)
+
+
+def main() -> None:
+    """Serve Kite on loopback, load each page, write the table."""
+    folder = Path(tempfile.mkdtemp())
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'kite.db'}",
+            "SECRET_KEY": "bench-secret-key-long-enough-0123456789",
+        }
+    )
+    with app.app_context():
+        upgrade_database()
+        demo.load_demo_data()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        for path in ["/", *(f"/{lo.code}/" for lo in LOCALES)]:
+            sizes = measure(base, path, browser)
+            rows.append((path, sizes))
+        browser.close()
+    server.shutdown()
+    kinds = ["html", "css", "js", "fonts", "images"]
+    lines = [
+        "# Page weight of child start pages (empty cache)",
+        "",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        "Debian Chromium via Playwright, by `bench/page_weight.py`. Bytes are response bodies "
+        "as sent (no compression: the dev server sends none).",
+        "",
+        "| page | " + " | ".join(kinds) + " | total KiB |",
+        "|---|" + "---:|" * (len(kinds) + 1),
+    ]
+    for path, sizes in rows:
+        cells = [f"{sizes.get(k, 0):,}" for k in kinds]
+        lines.append(
+            f"| `{path}` | " + " | ".join(cells) + f" | {sum(sizes.values()) / 1024:.1f} |"
+        )
+    out = ROOT / "bench" / "results" / "page-weight.md"
+    out.write_text("\n".join(lines) + "\n")
+    print(out.read_text())
+
+
+if __name__ == "__main__":
+    main()
