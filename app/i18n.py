@@ -45,9 +45,13 @@ def locale_for(code: str) -> Locale:
 
 
 def url_locale() -> str | None:
-    """The locale written in the child URL (/km/…), if this request has one."""
-    code = (request.view_args or {}).get("locale")
+    """The locale written in the child URL (/km/…), even when no route matched it (a 404)."""
+    code = (request.view_args or {}).get("locale") or _first_segment(request.path)
     return code if code in BY_CODE else None
+
+
+def _first_segment(path: str) -> str:
+    return path.strip("/").split("/", 1)[0]
 
 
 def select_locale() -> str:
@@ -79,8 +83,7 @@ class LocaleConverter(BaseConverter):
 
 def is_child_path(path: str) -> bool:
     """Child pages are the start page and everything under a locale (/km/…)."""
-    first = path.strip("/").split("/", 1)[0]
-    return path == "/" or first in BY_CODE
+    return path == "/" or _first_segment(path) in BY_CODE
 
 
 def init_app(app: Flask) -> None:

@@ -84,3 +84,21 @@ def test_language_names_draw_from_the_tiny_names_font(visitor) -> None:  # type:
         assert visitor.page.evaluate(
             "(text) => document.fonts.check(`24px 'Kite Language Names'`, text)", locale.native_name
         ), locale.native_name
+
+
+def test_htmx_is_configured_for_a_strict_csp_and_shared_tablets(visitor) -> None:  # type: ignore[no-untyped-def]
+    visitor.visit("/en/")
+    config = visitor.page.evaluate(
+        "() => ({allowEval: htmx.config.allowEval, allowScriptTags: htmx.config.allowScriptTags,"
+        " indicatorStyles: htmx.config.includeIndicatorStyles,"
+        " historyCacheSize: htmx.config.historyCacheSize, timeout: htmx.config.timeout,"
+        " selfRequestsOnly: htmx.config.selfRequestsOnly, version: htmx.version})"
+    )
+    assert config["version"].startswith("2.0.")
+    assert config["allowEval"] is False and config["allowScriptTags"] is False
+    assert config["indicatorStyles"] is False
+    assert config["historyCacheSize"] == 0
+    assert 0 < config["timeout"] <= 30_000
+    assert config["selfRequestsOnly"] is True
+    # htmx injected no inline <style> (the CSP would have refused it and the visitor would fail).
+    assert visitor.page.evaluate("() => document.querySelectorAll('style').length") == 0

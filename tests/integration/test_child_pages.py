@@ -47,6 +47,13 @@ def test_start_page_lists_every_language(client) -> None:  # type: ignore[no-unt
     assert [a["href"] for a in choices] == [f"/{lo.code}/" for lo in LOCALES]
 
 
+def test_not_found_page_speaks_the_language_in_its_url(client) -> None:  # type: ignore[no-untyped-def]
+    client.get("/th/")
+    response = client.get("/km/no-such-page", headers={"Accept-Language": "ar"})
+    assert response.status_code == 404
+    assert response.soup.html["lang"] == "km"
+
+
 def test_unknown_locale_is_not_found(client) -> None:  # type: ignore[no-untyped-def]
     assert client.get("/xx/").status_code == 404
 
