@@ -11,6 +11,7 @@ from app.extensions import babel, csrf, db, limiter
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the Kite application."""
     app = Flask(__name__, instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(config.load(Path(app.instance_path)))
     if test_config:
         app.config.from_mapping(test_config)

@@ -42,19 +42,17 @@ def kind(url: str) -> str:
 
 
 def measure(base: str, path: str, browser) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    """Bytes by kind for one page loaded into an empty cache."""
+    """Bytes by kind for one page loaded into an empty cache, counted once the page settles."""
     context = browser.new_context()
     page = context.new_page()
-    sizes: dict[str, int] = defaultdict(int)
-    page.on(
-        "requestfinished",
-        lambda r: sizes.__setitem__(
-            kind(r.url), sizes[kind(r.url)] + r.sizes()["responseBodySize"]
-        ),
-    )
+    responses = []
+    page.on("response", lambda response: responses.append(response))
     page.goto(base + path)
     page.evaluate("() => document.fonts.ready.then(() => true)")
     page.wait_for_load_state("networkidle")
+    sizes: dict[str, int] = defaultdict(int)
+    for response in responses:
+        sizes[kind(response.url)] += len(response.body())
     context.close()
     return dict(sizes)
 

@@ -28,6 +28,14 @@ class CheckedClient(FlaskClient):
         return response
 
 
+def pytest_report_header() -> str:
+    """Say which database this run proves Kite on."""
+    url = os.environ.get("KITE_TEST_DATABASE_URL")
+    return (
+        f"database: {'PostgreSQL (KITE_TEST_DATABASE_URL)' if url else 'SQLite (embedded default)'}"
+    )
+
+
 def _reset_database(url: str) -> None:
     """Drop everything in the test database, so migrations run from nothing."""
     engine = create_engine(url)
