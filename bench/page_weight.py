@@ -7,13 +7,11 @@ bench/results/page-weight.md with the machine and the date.
 import platform
 import sys
 import tempfile
-import threading
 from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -22,15 +20,7 @@ from app import create_app  # noqa: E402
 from app.cli import upgrade_database  # noqa: E402
 from app.i18n import LOCALES  # noqa: E402
 from app.services import demo  # noqa: E402
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tools.browser import launch_chromium, serve  # noqa: E402
 
 
 def kind(url: str) -> str:
@@ -69,12 +59,10 @@ def main() -> None:
     with app.app_context():
         upgrade_database()
         demo.load_demo_data()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
+    base, server = serve(app)
     rows = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = launch_chromium(playwright)
         for path in ["/", *(f"/{lo.code}/" for lo in LOCALES)]:
             sizes = measure(base, path, browser)
             rows.append((path, sizes))

@@ -5,14 +5,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.browser import launch_chromium  # noqa: E402
+
 DEFAULT_PATHS = ["/", "/en/", "/km/", "/my/", "/ar/", "/th/", "/km/no-such-page", "/sign-in"]
 
 
@@ -22,7 +17,7 @@ def main() -> None:
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 800, "height": 1000})
         for path in paths or DEFAULT_PATHS:
             page.goto(base + path)
