@@ -6,7 +6,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools.browser import launch_chromium  # noqa: E402
+from tools.browser import launch_chromium
 
 DEFAULT_PATHS = ["/", "/en/", "/km/", "/my/", "/ar/", "/th/", "/km/no-such-page", "/sign-in"]
 
