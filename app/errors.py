@@ -2,8 +2,10 @@
 
 import math
 import time
+from typing import NamedTuple
 
 from flask import Flask, render_template, request
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -11,9 +13,18 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from app.extensions import limiter
 from app.i18n import is_child_path
 
-# code -> (child title, child message, staff title, staff message)
+
+class ErrorText(NamedTuple):
+    """What an error page says, to a child and to staff."""
+
+    child_title: LazyString
+    child_message: LazyString
+    staff_title: LazyString
+    staff_message: LazyString
+
+
 MESSAGES = {
-    400: (
+    400: ErrorText(
         _l("Something went wrong"),
         _l(
             "The page could not use what was sent. Go back and try again. What you wrote is "
@@ -25,7 +36,7 @@ MESSAGES = {
             "reload the page and try again."
         ),
     ),
-    403: (
+    403: ErrorText(
         _l("This page is not for you"),
         _l("This page is only for grown-ups who work here. You can go back to the start."),
         _l("You do not have access to this page"),
@@ -34,13 +45,13 @@ MESSAGES = {
             "if you think it should."
         ),
     ),
-    404: (
+    404: ErrorText(
         _l("We could not find that page"),
         _l("This page is not here. You can go back to the start."),
         _l("Page not found"),
         _l("Check the address, or go back to the start."),
     ),
-    413: (
+    413: ErrorText(
         _l("That was too much to send"),
         _l(
             "What you tried to send was too big. Go back: your words are still there. "
@@ -49,13 +60,13 @@ MESSAGES = {
         _l("Too much data"),
         _l("What you sent was larger than Kite accepts. Go back and send less at once."),
     ),
-    429: (
+    429: ErrorText(
         _l("Please wait a moment"),
         _l("This tablet asked too many times, too fast. Wait a little, then try again."),
         _l("Too many attempts"),
         _l("There have been too many attempts. Wait before you try again."),
     ),
-    500: (
+    500: ErrorText(
         _l("Sorry, something broke"),
         _l("It is not your fault. Ask a grown-up here to help you, or try again soon."),
         _l("Something went wrong"),
@@ -71,7 +82,10 @@ def render_error(error: HTTPException) -> tuple[str, int, dict[str, str]]:
     """Render the error page that fits who is looking."""
     code = error.code if error.code in MESSAGES else 500
     child = is_child_path(request.path)
-    title, message = MESSAGES[code][:2] if child else MESSAGES[code][2:]
+    text = MESSAGES[code]
+    title, message = (
+        (text.child_title, text.child_message) if child else (text.staff_title, text.staff_message)
+    )
     wait = _seconds_until_retry() if code == 429 else None
     template = "errors/child.html" if child else "errors/staff.html"
     page = render_template(template, code=code, title=title, message=message, wait=wait)

@@ -35,7 +35,7 @@ def test_child_error_pages_speak_the_childs_language(error_app, locale, code) ->
     soup = response.soup
     assert soup.html["lang"] == locale
     with error_app.app_context(), force_locale(locale):
-        assert soup.h1.get_text(strip=True) == str(MESSAGES[code][0])
+        assert soup.h1.get_text(strip=True) == str(MESSAGES[code].child_title)
     assert soup.select_one("body.child .child-bar form.exit"), "child layout with its exit button"
     assert soup.select_one(f'a[href="/{locale}/"]'), "a way back to the start"
 
@@ -45,7 +45,7 @@ def test_staff_error_pages_use_the_staff_layout(error_app, code) -> None:  # typ
     response = error_app.test_client().get(f"/care/fail-with/{code}")
     assert response.status_code == code
     assert response.soup.select_one("body.staff")
-    assert response.soup.h1.get_text(strip=True) == str(MESSAGES[code][2])
+    assert response.soup.h1.get_text(strip=True) == str(MESSAGES[code].staff_title)
 
 
 def test_staff_error_page_follows_the_browser_language(error_app) -> None:  # type: ignore[no-untyped-def]
