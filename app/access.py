@@ -8,7 +8,7 @@ from flask import Flask, abort, g, redirect, request, session, url_for
 
 from app.labels import ROLE_LABELS
 from app.models import Role, StaffUser
-from app.services import accounts
+from app.services import accounts, sessions
 
 ACCESS_ATTRIBUTE = "kite_access"
 PUBLIC = "public"
@@ -23,8 +23,10 @@ def public(view: Callable[..., Any]) -> Callable[..., Any]:
 def current_staff() -> StaffUser | None:
     """The signed-in member of staff for this request, if any."""
     if "staff" not in g:
-        staff_id = session.get("staff_id")
-        g.staff = accounts.get_active_user(staff_id) if staff_id else None
+        token = session.get("sid")
+        g.staff = sessions.resume_session(token) if token else None
+        if token and g.staff is None:
+            session.pop("sid")
     return g.staff
 
 

@@ -12,7 +12,7 @@ from flask import Flask, current_app
 
 from app.extensions import db
 from app.i18n import CODES
-from app.services import demo
+from app.services import audit, demo
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
@@ -85,6 +85,21 @@ def init_app(app: Flask) -> None:
         click.echo("Demo sign-ins (development only):")
         for sign_in in demo.DEMO_SIGN_INS:
             click.echo(f"  {sign_in.role.value:<14} {sign_in.email:<40} {sign_in.password}")
+
+    @app.cli.group("audit")
+    def audit_group() -> None:
+        """The audit trail."""
+
+    @audit_group.command("verify")
+    def audit_verify() -> None:
+        """Check the hash chain: exit 0 when intact, 1 naming the first bad event."""
+        problem = audit.verify_chain()
+        if problem is not None:
+            click.echo(
+                f"Audit chain broken at event {problem.event_id}: {problem.reason}", err=True
+            )
+            raise SystemExit(1)
+        click.echo("Audit chain intact.")
 
     @app.cli.group()
     def translate() -> None:

@@ -38,6 +38,10 @@ def load(instance_path: Path, environ: os._Environ | dict[str, str] = os.environ
         "RATELIMIT_STORAGE_URI": environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_DEFAULT": environ.get("KITE_RATE_LIMIT", "300 per minute"),
         "PREFERRED_URL_SCHEME": "https" if env == "production" else "http",
+        "KITE_STAFF_IDLE_MINUTES": int(environ.get("KITE_STAFF_IDLE_MINUTES", "30")),
+        "KITE_STAFF_ABSOLUTE_HOURS": int(environ.get("KITE_STAFF_ABSOLUTE_HOURS", "8")),
+        # Over HTTPS the cookie is __Host- prefixed: Secure, whole site, no Domain.
+        "SESSION_COOKIE_NAME": "__Host-kite" if env == "production" else "kite",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env == "production",

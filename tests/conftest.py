@@ -113,6 +113,20 @@ def app_context(app: Flask) -> Iterator[None]:
 
 
 @pytest.fixture
+def configure(app: Flask) -> Iterator[Callable[..., None]]:
+    """Change the shared app's settings for one test; they are put back afterwards."""
+    saved: dict[str, object] = {}
+
+    def change(**settings: object) -> None:
+        for key, value in settings.items():
+            saved.setdefault(key, app.config.get(key))
+            app.config[key] = value
+
+    yield change
+    app.config.update(saved)
+
+
+@pytest.fixture
 def client(app: Flask) -> FlaskClient:
     """A test client whose HTML pages are checked."""
     return app.test_client()

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Facility, Role, RoleGrant, StaffUser
+from app.services import audit, sessions
 
 _hasher = PasswordHasher()
 # Verified against when the email is unknown, so both paths cost one argon2 hash.
@@ -69,3 +70,67 @@ def facilities_for(user: StaffUser, role: Role) -> list[Facility]:
 def role_names(user: StaffUser) -> list[Role]:
     """The distinct roles the user holds, in a stable order."""
     return sorted({grant.role for grant in user.grants}, key=list(Role).index)
+
+
+def primary_role(user: StaffUser) -> str | None:
+    """The role an audit event names for this user (their first, in Role order)."""
+    roles = role_names(user)
+    return roles[0].value if roles else None
+
+
+def sign_in(user: StaffUser) -> str:
+    """Start a fresh server-side session for a user who proved who they are; audited."""
+    token = sessions.start_session(user)
+    with db.writing():
+        audit.record(
+            actor=user,
+            role=primary_role(user),
+            action="account.sign_in",
+            object_type="staff_user",
+            object_id=user.id,
+        )
+    return token
+
+
+def sign_out(user: StaffUser | None, token: str | None) -> None:
+    """End this session on the server; audited when someone was signed in."""
+    if token:
+        sessions.end_session(token, reason="sign_out")
+    if user is not None:
+        with db.writing():
+            audit.record(
+                actor=user,
+                role=primary_role(user),
+                action="account.sign_out",
+                object_type="staff_user",
+                object_id=user.id,
+            )
+
+
+def change_password(*, user: StaffUser, new_password: str, actor: StaffUser) -> None:
+    """Set a new password and end every session the user had."""
+    with db.writing() as session:
+        session.get(StaffUser, user.id).password_hash = hash_password(new_password)
+        audit.record(
+            actor=actor,
+            role=primary_role(actor),
+            action="account.password_change",
+            object_type="staff_user",
+            object_id=user.id,
+        )
+    sessions.end_all_sessions(user.id, reason="password_change")
+
+
+def set_active(*, user: StaffUser, active: bool, actor: StaffUser) -> None:
+    """Deactivate (ending every session at once) or reactivate an account."""
+    with db.writing() as session:
+        session.get(StaffUser, user.id).active = active
+        audit.record(
+            actor=actor,
+            role=primary_role(actor),
+            action="account.reactivate" if active else "account.deactivate",
+            object_type="staff_user",
+            object_id=user.id,
+        )
+    if not active:
+        sessions.end_all_sessions(user.id, reason="deactivated")

@@ -3,7 +3,7 @@
 from flask import Blueprint, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from app.access import public
+from app.access import current_staff, public
 from app.extensions import limiter
 from app.forms import SignInForm
 from app.services import accounts
@@ -29,7 +29,7 @@ def sign_in():  # type: ignore[no-untyped-def]
         user = accounts.authenticate(email=form.email.data, password=form.password.data)
         if user is not None:
             session.clear()
-            session["staff_id"] = user.id
+            session["sid"] = accounts.sign_in(user)
             return redirect(_safe_next(request.args.get("next")), code=303)
         error = _("The email address or password is not right.")
     return render_template("auth/sign_in.html", form=form, error=error)
@@ -38,6 +38,7 @@ def sign_in():  # type: ignore[no-untyped-def]
 @bp.post("/sign-out")
 @public
 def sign_out():  # type: ignore[no-untyped-def]
-    """Sign out and forget the session."""
+    """Sign out: the server-side session ends, so a copied cookie is refused too."""
+    accounts.sign_out(current_staff(), session.get("sid"))
     session.clear()
     return redirect(url_for("auth.sign_in"), code=303)

@@ -73,10 +73,6 @@ def test_invariant_9_child_pages_are_never_cached(client) -> None:  # type: igno
         assert client.get(path).headers["Cache-Control"] == "no-store"
 
 
-def test_exit_works_even_without_a_form_token(app) -> None:  # type: ignore[no-untyped-def]
-    app.config["WTF_CSRF_ENABLED"] = True
-    try:
-        response = app.test_client().post("/ar/exit")
-    finally:
-        app.config["WTF_CSRF_ENABLED"] = False
-    assert response.status_code == 303
+def test_exit_works_even_without_a_form_token(configure, client) -> None:  # type: ignore[no-untyped-def]
+    configure(WTF_CSRF_ENABLED=True)
+    assert client.post("/ar/exit").status_code == 303
