@@ -12,7 +12,8 @@ from flask import Flask, current_app
 
 from app.extensions import db
 from app.i18n import CODES
-from app.services import audit, demo
+from app.models import Role
+from app.services import accounts, audit, demo, facilities
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
@@ -85,6 +86,46 @@ def init_app(app: Flask) -> None:
         click.echo("Demo sign-ins (development only):")
         for sign_in in demo.DEMO_SIGN_INS:
             click.echo(f"  {sign_in.role.value:<14} {sign_in.email:<40} {sign_in.password}")
+
+    @app.cli.group()
+    def users() -> None:
+        """Staff accounts."""
+
+    @users.command("create")
+    @click.option("--email", required=True)
+    @click.option("--role", "role", required=True, type=click.Choice([r.value for r in Role]))
+    @click.option("--home", "homes", multiple=True, help="Home code; monitors may give several.")
+    @click.option("--name", "display_name", help="Name shown to other staff.")
+    @click.password_option(help="Asked for, hidden, when not given.")
+    def users_create(
+        email: str, role: str, homes: tuple[str, ...], display_name: str | None, password: str
+    ) -> None:
+        """Create a staff account, so a deployment can start without demo data."""
+        chosen = Role(role)
+        if chosen is not Role.MONITOR and len(homes) > 1:
+            raise click.UsageError("Only a monitor may oversee more than one home.")
+        found = [facilities.get_by_code(code) for code in homes]
+        if None in found:
+            raise click.UsageError(f"No home with code {homes[found.index(None)]!r}.")
+        grants = [(chosen, home) for home in found] or [(chosen, None)]
+        try:
+            with db.writing():
+                user = accounts.create_staff(
+                    email=email,
+                    display_name=display_name or email.split("@")[0],
+                    password=password,
+                    grants=grants,
+                )
+                audit.record(
+                    actor=None,
+                    role="command-line",
+                    action="account.create",
+                    object_type="staff_user",
+                    object_id=user.id,
+                )
+        except accounts.AccountError as error:
+            raise click.ClickException(str(error)) from error
+        click.echo(f"Created {chosen.value} {user.email}.")
 
     @app.cli.group("audit")
     def audit_group() -> None:

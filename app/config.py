@@ -36,7 +36,6 @@ def load(instance_path: Path, environ: os._Environ | dict[str, str] = os.environ
         "KITE_SQLITE_BUSY_TIMEOUT_MS": int(environ.get("KITE_SQLITE_BUSY_TIMEOUT_MS", "15000")),
         "MAX_CONTENT_LENGTH": int(environ.get("KITE_MAX_CONTENT_LENGTH", str(256 * 1024))),
         "RATELIMIT_STORAGE_URI": environ.get("RATELIMIT_STORAGE_URI", "memory://"),
-        "RATELIMIT_DEFAULT": environ.get("KITE_RATE_LIMIT", "300 per minute"),
         "PREFERRED_URL_SCHEME": "https" if env == "production" else "http",
         "KITE_STAFF_IDLE_MINUTES": int(environ.get("KITE_STAFF_IDLE_MINUTES", "30")),
         "KITE_STAFF_ABSOLUTE_HOURS": int(environ.get("KITE_STAFF_ABSOLUTE_HOURS", "8")),

@@ -4,13 +4,14 @@ import math
 import time
 from typing import NamedTuple
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from app.extensions import limiter
+from app.forms import REFILLS_FORM
 from app.i18n import is_child_path
 
 
@@ -101,11 +102,23 @@ def _seconds_until_retry() -> int:
     return max(1, math.ceil(current.reset_at - time.time()))
 
 
+def _expired_form(error: CSRFError):  # type: ignore[no-untyped-def]
+    """A form sent with an expired token comes back filled in; anything else is a 400.
+
+    The view runs again with the same request: its KiteForm fails on the token, so it
+    changes nothing and shows the form with what was typed and a plain explanation.
+    """
+    view = current_app.view_functions.get(request.endpoint or "")
+    if view is not None and getattr(view, REFILLS_FORM, False):
+        return view(**(request.view_args or {}))
+    return render_error(error)
+
+
 def init_app(app: Flask) -> None:
     """Send every HTTP error, and any crash, to render_error."""
     for code in MESSAGES:
         app.register_error_handler(code, render_error)
-    app.register_error_handler(CSRFError, render_error)
+    app.register_error_handler(CSRFError, _expired_form)
 
     @app.errorhandler(Exception)
     def _crash(error: Exception) -> tuple[str, int, dict[str, str]]:

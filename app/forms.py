@@ -1,12 +1,37 @@
 """Flask-WTF forms: lazy strings at class level; the domain rules live in services."""
 
+from collections.abc import Callable
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, Length
+from wtforms import DateField, EmailField, PasswordField, SelectField
+from wtforms.validators import DataRequired, Length, Optional
+
+REFILLS_FORM = "kite_refills_form"
+EXPIRED = _l(
+    "This form had expired, so nothing was sent. Check what you entered and send it again."
+)
 
 
-class SignInForm(FlaskForm):
+def refills_form(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a view whose KiteForm can be shown again, filled in, when its token has expired."""
+    setattr(view, REFILLS_FORM, True)
+    return view
+
+
+class KiteForm(FlaskForm):
+    """Kite's base form: a missing or expired token is one plain error; the typing is kept."""
+
+    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+        """Validate as usual, speaking plainly about the token."""
+        valid = super().validate(extra_validators)
+        if self.meta.csrf and self.csrf_token.errors:
+            self.csrf_token.errors = [EXPIRED]
+        return valid
+
+
+class SignInForm(KiteForm):
     """Staff sign-in."""
 
     email = EmailField(
@@ -17,3 +42,14 @@ class SignInForm(FlaskForm):
         _l("Password"),
         validators=[DataRequired(_l("Enter your password")), Length(max=128)],
     )
+
+
+class AuditFilterForm(KiteForm):
+    """Filters for browsing the audit trail (a GET form: it changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    action = SelectField(_l("Action"), validators=[Optional()], validate_choice=False)
+    since = DateField(_l("From (UTC)"), validators=[Optional()])
+    until = DateField(_l("Up to and including (UTC)"), validators=[Optional()])

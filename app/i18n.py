@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from flask import Flask, current_app, g, request, session, url_for
+from flask import Flask, current_app, g, has_request_context, request, session, url_for
 from flask_babel import get_locale
 from werkzeug.routing import BaseConverter
 
@@ -56,6 +56,8 @@ def _first_segment(path: str) -> str:
 
 def select_locale() -> str:
     """Choose the page's locale: URL, then the visit's choice, then the browser, then the home."""
+    if not has_request_context():  # command line, background work
+        return current_app.config["KITE_DEFAULT_LOCALE"]
     chosen = url_locale() or session.get("locale")
     if chosen in BY_CODE:
         return chosen

@@ -204,6 +204,8 @@ class AuditEvent(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
+    actor: Mapped[StaffUser | None] = relationship(lazy="joined")
+
 
 class AuditHead(Base):
     """The chain's one head row: appending locks it, so two writers never fork the chain."""

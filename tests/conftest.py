@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import create_engine, inspect, text
 
 from app import create_app
-from app.extensions import db
+from app.extensions import db, limiter
 from app.models import AgeBand, Case, Facility, FacilityKind, Role, StaffUser, Stage, Tablet
 from app.services import accounts, cases, facilities, tablets
 from tests.pages import check_page
@@ -65,10 +65,12 @@ def make_app(database_url: str, instance: Path, **overrides: object) -> Flask:
         "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
         "SQLALCHEMY_DATABASE_URI": database_url,
         "WTF_CSRF_ENABLED": False,
-        "RATELIMIT_ENABLED": False,
+        "RATELIMIT_ENABLED": True,  # so its storage is set up; switched off just below
         **overrides,
     }
     app = create_app(config)
+    # Flask-Limiter keeps "enabled" on the one shared extension: off unless a test asks.
+    limiter.enabled = False
     app.instance_path = str(instance)
     app.test_client_class = CheckedClient
     return app
@@ -124,6 +126,16 @@ def configure(app: Flask) -> Iterator[Callable[..., None]]:
 
     yield change
     app.config.update(saved)
+
+
+@pytest.fixture
+def rate_limits(app: Flask) -> Iterator[None]:
+    """Rate limits switched on, from a clean count, for one test."""
+    limiter.reset()
+    limiter.enabled = True
+    yield
+    limiter.enabled = False
+    limiter.reset()
 
 
 @pytest.fixture

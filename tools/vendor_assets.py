@@ -106,6 +106,18 @@ def write_names_font() -> None:
     )
 
 
+def write_common_passwords() -> None:
+    """Ship zxcvbn's list of the 30,000 most common passwords (MIT), one per line."""
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    words = FREQUENCY_LISTS["passwords"]
+    (ROOT / "app" / "data" / "common-passwords.txt").write_text("\n".join(words) + "\n")
+    licence = ROOT / ".venv" / "lib"
+    found = next(licence.glob("python3*/site-packages/zxcvbn-*.dist-info/LICENSE*"), None)
+    if found is not None:
+        shutil.copy(found, LICENCES / "zxcvbn-MIT.txt")
+
+
 def main() -> None:
     """Refresh every vendored file."""
     for folder in (FONTS, FONT_CSS, LICENCES):
@@ -120,6 +132,7 @@ def main() -> None:
     shutil.copy(NODE / "htmx.org/LICENSE", LICENCES / "htmx-BSD-2-Clause.txt")
     shutil.copy(NODE / "axe-core/LICENSE", LICENCES / "axe-core-MPL-2.0.txt")
     shutil.copy(NODE / "@fontsource/noto-sans/LICENSE", LICENCES / "noto-fonts-OFL-1.1.txt")
+    write_common_passwords()
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Facility, Role, RoleGrant, StaffUser
-from app.services import audit, sessions
+from app.services import audit, passwords, sessions
 
 _hasher = PasswordHasher()
 # Verified against when the email is unknown, so both paths cost one argon2 hash.
@@ -20,10 +20,33 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+class AccountError(ValueError):
+    """An account change that breaks a rule; the message says which, for people."""
+
+
+HOME_ROLES = {Role.CAREGIVER, Role.CASE_WORKER, Role.HOME_MANAGER}
+
+
+def check_grants(grants: Iterable[tuple[Role, Facility | None]]) -> None:
+    """Home roles need exactly one home each, monitors at least one, administrators none."""
+    for role, facility in grants:
+        if role in HOME_ROLES | {Role.MONITOR} and facility is None:
+            raise AccountError(f"A {role.value} needs a home.")
+        if role is Role.ADMINISTRATOR and facility is not None:
+            raise AccountError("An administrator is not tied to a home.")
+
+
 def create_staff(
     *, email: str, display_name: str, password: str, grants: Iterable[tuple[Role, Facility | None]]
 ) -> StaffUser:
     """Create a member of staff with their roles; the caller's transaction commits it."""
+    problem = passwords.problem_with(password)
+    if problem is not None:
+        raise AccountError(str(problem))
+    grants = list(grants)
+    check_grants(grants)
+    if db.session.scalar(select(StaffUser.id).where(StaffUser.email == email.strip().lower())):
+        raise AccountError("There is already an account with this email address.")
     user = StaffUser(
         email=email.strip().lower(),
         display_name=display_name,
@@ -109,6 +132,9 @@ def sign_out(user: StaffUser | None, token: str | None) -> None:
 
 def change_password(*, user: StaffUser, new_password: str, actor: StaffUser) -> None:
     """Set a new password and end every session the user had."""
+    problem = passwords.problem_with(new_password)
+    if problem is not None:
+        raise AccountError(str(problem))
     with db.writing() as session:
         session.get(StaffUser, user.id).password_hash = hash_password(new_password)
         audit.record(

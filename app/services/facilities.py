@@ -33,3 +33,8 @@ def count_facilities() -> int:
 def list_facilities() -> list[Facility]:
     """Every home, by name."""
     return list(db.session.scalars(select(Facility).order_by(Facility.name)))
+
+
+def get_by_code(code: str) -> Facility | None:
+    """The home with this code, if any."""
+    return db.session.scalar(select(Facility).where(Facility.code == code.upper()))

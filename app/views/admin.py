@@ -1,10 +1,15 @@
 """The administrators' area: homes, staff accounts, settings."""
 
-from flask import Blueprint, render_template
+from datetime import UTC, datetime, time, timedelta
 
-from app.access import requires_role
+from flask import Blueprint, render_template, request
+from flask_babel import gettext as _
+
+from app.access import current_staff, requires_role
+from app.extensions import db
+from app.forms import AuditFilterForm
 from app.models import Role
-from app.services import facilities
+from app.services import accounts, audit, facilities
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -14,3 +19,27 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 def index() -> str:
     """The administrator's home page."""
     return render_template("admin/index.html", homes=facilities.list_facilities())
+
+
+@bp.get("/audit")
+@requires_role(Role.ADMINISTRATOR)
+def audit_trail() -> str:
+    """Browse and filter the audit trail, newest first; looking is itself audited."""
+    form = AuditFilterForm(request.args)
+    form.action.choices = [("", _("All actions"))] + [(a, a) for a in audit.actions()]
+    form.validate()
+    page = request.args.get("page", 1, type=int) or 1
+    since = datetime.combine(form.since.data, time(), UTC) if form.since.data else None
+    until = form.until.data and datetime.combine(form.until.data + timedelta(days=1), time(), UTC)
+    events = audit.browse(action=form.action.data or None, since=since, until=until, page=page)
+    user = current_staff()
+    with db.writing():
+        audit.record(
+            actor=user,
+            role=accounts.primary_role(user),
+            action="audit.view",
+            object_type="audit_trail",
+        )
+    return render_template(
+        "admin/audit.html", form=form, events=events, page=page, more=len(events) == audit.PAGE_SIZE
+    )

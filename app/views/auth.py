@@ -1,11 +1,11 @@
 """Staff sign-in and sign-out."""
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from app.access import current_staff, public
 from app.extensions import limiter
-from app.forms import SignInForm
+from app.forms import SignInForm, refills_form
 from app.services import accounts
 
 bp = Blueprint("auth", __name__)
@@ -18,8 +18,24 @@ def _safe_next(target: str | None) -> str:
     return url_for("care.index")
 
 
+# Stacked windows make each further failure cost a longer wait. Only failures count, and an
+# unknown email is counted exactly like a known one, so the limit says nothing about accounts.
+ACCOUNT_LIMITS = "5 per 15 minutes;10 per hour;20 per day"
+ADDRESS_LIMITS = "20 per minute;60 per hour;200 per day"
+
+
+def _attempted_account() -> str:
+    return "account:" + (request.form.get("email") or "").strip().lower()[:254]
+
+
+def _failed(response: Response) -> bool:
+    return response.status_code != 303
+
+
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit(ADDRESS_LIMITS, methods=["POST"], deduct_when=_failed)
+@limiter.limit(ACCOUNT_LIMITS, methods=["POST"], key_func=_attempted_account, deduct_when=_failed)
+@refills_form
 @public
 def sign_in():  # type: ignore[no-untyped-def]
     """Sign in with email and password; the same message whether or not the account exists."""

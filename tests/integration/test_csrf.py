@@ -1,0 +1,45 @@
+"""CSRF: every state change needs the token; an expired one never loses what was typed."""
+
+from app.extensions import csrf
+
+
+def _post_routes(app):  # type: ignore[no-untyped-def]
+    return [rule for rule in app.url_map.iter_rules() if "POST" in rule.methods]
+
+
+def test_every_post_route_refuses_a_missing_token_except_exit(app, configure, client) -> None:  # type: ignore[no-untyped-def]
+    configure(WTF_CSRF_ENABLED=True)
+    for rule in _post_routes(app):
+        path = rule.rule.replace("<locale:locale>", "km")
+        status = client.post(path, data={"email": "a@b.c", "password": "x" * 12}).status_code
+        view = app.view_functions[rule.endpoint]
+        if f"{view.__module__}.{view.__name__}" in csrf._exempt_views:
+            assert path == "/km/exit", f"only exit may skip the token, not {path}"
+            continue
+        assert status in (200, 400), f"{path} answered {status} without a token"
+        if status == 200:
+            assert "expired" in client.post(path, data={}).get_data(as_text=True)
+
+
+def test_expired_sign_in_form_comes_back_filled_in(configure, client, create_staff) -> None:  # type: ignore[no-untyped-def]
+    configure(WTF_CSRF_ENABLED=True)
+    user = create_staff()
+    response = client.post(
+        "/sign-in",
+        data={"email": user.email, "password": "a long staff passphrase", "csrf_token": "stale"},
+    )
+    assert response.status_code == 200
+    assert response.soup.select_one("#email")["value"] == user.email
+    summary = response.soup.select_one(".error-summary").get_text()
+    assert "This form had expired, so nothing was sent" in summary
+    assert response.soup.title.get_text().startswith("Error:")
+    assert client.get("/care/").status_code == 302, "an expired form signs nobody in"
+
+
+def test_no_get_route_changes_the_session(app, client) -> None:  # type: ignore[no-untyped-def]
+    for rule in app.url_map.iter_rules():
+        if "GET" in rule.methods and rule.endpoint != "static" and not rule.arguments - {"locale"}:
+            path = rule.rule.replace("<locale:locale>", "km")
+            client.get(path)
+    with client.session_transaction() as session:
+        assert set(session) <= {"locale", "csrf_token"}
