@@ -26,9 +26,18 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
 
     from app import cli
-    from app.views import admin, auth, care, child, health, monitor
+    from app.views import (
+        admin,
+        admin_homes,
+        auth,
+        care,
+        child,
+        health,
+        monitor,
+        second_factor,
+    )
 
-    for module in (child, auth, care, monitor, admin, health):
+    for module in (child, auth, second_factor, care, monitor, admin, admin_homes, health):
         app.register_blueprint(module.bp)
     cli.init_app(app)
     return app

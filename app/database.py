@@ -45,18 +45,24 @@ class Database:
 
         On SQLite the transaction begins IMMEDIATE, so a second writer waits its turn
         (up to the busy timeout) instead of failing with "database is locked" when it
-        tries to upgrade a read lock.
+        tries to upgrade a read lock. A write inside a write joins the outer one.
         """
         session = self.session
+        if session.info.get(_WRITE):
+            yield session  # already inside a write: join it, so the whole change is one
+            return
         if session.in_transaction():
             session.commit()
         session.connection(execution_options={_WRITE: True})
+        session.info[_WRITE] = True
         try:
             yield session
             session.commit()
         except BaseException:
             session.rollback()
             raise
+        finally:
+            session.info[_WRITE] = False
 
     @staticmethod
     def _close(_exc: BaseException | None) -> None:

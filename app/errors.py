@@ -110,7 +110,10 @@ def _expired_form(error: CSRFError):  # type: ignore[no-untyped-def]
     """
     view = current_app.view_functions.get(request.endpoint or "")
     if view is not None and getattr(view, REFILLS_FORM, False):
-        return view(**(request.view_args or {}))
+        try:
+            return view(**(request.view_args or {}))
+        except HTTPException as refused:  # e.g. the record is gone, or the role never had it
+            return render_error(refused)
     return render_error(error)
 
 

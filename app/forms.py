@@ -5,7 +5,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, EmailField, PasswordField, SelectField
+from wtforms import DateField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 REFILLS_FORM = "kite_refills_form"
@@ -53,3 +53,38 @@ class AuditFilterForm(KiteForm):
     action = SelectField(_l("Action"), validators=[Optional()], validate_choice=False)
     since = DateField(_l("From (UTC)"), validators=[Optional()])
     until = DateField(_l("Up to and including (UTC)"), validators=[Optional()])
+
+
+class SecondFactorForm(KiteForm):
+    """A code from the authenticator app, or a recovery code."""
+
+    code = StringField(
+        _l("Code"),
+        validators=[DataRequired(_l("Enter the code")), Length(max=20)],
+    )
+
+
+class HomeForm(KiteForm):
+    """A home's details. Choices are filled in by the view (they depend on the page language)."""
+
+    name = StringField(
+        _l("Name"), validators=[DataRequired(_l("Enter the home's name")), Length(max=120)]
+    )
+    code = StringField(
+        _l("Code"), validators=[DataRequired(_l("Enter a short code")), Length(min=2, max=16)]
+    )
+    country = SelectField(_l("Country"), validators=[DataRequired(_l("Choose a country"))])
+    default_locale = SelectField(_l("Language children see first"))
+    kind = SelectField(_l("Kind of home"))
+
+
+class HelpContactForm(KiteForm):
+    """A help number shown to the home's children."""
+
+    kind = SelectField(_l("Who it is"))
+    name = StringField(
+        _l("Name shown to children"), validators=[DataRequired(_l("Enter a name")), Length(max=120)]
+    )
+    phone = StringField(
+        _l("Phone number"), validators=[DataRequired(_l("Enter a phone number")), Length(max=40)]
+    )

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from app.models import Role
+from app.models import ContactKind, FacilityKind, Role
 
 ROLE_LABELS = {
     Role.CAREGIVER: _l("Caregiver"),
@@ -10,4 +10,20 @@ ROLE_LABELS = {
     Role.HOME_MANAGER: _l("Home manager"),
     Role.MONITOR: _l("Monitor (independent body)"),
     Role.ADMINISTRATOR: _l("Administrator"),
+}
+
+FACILITY_KIND_LABELS = {
+    FacilityKind.SHELTER: _l("Shelter"),
+    FacilityKind.FOSTER_NETWORK: _l("Foster network"),
+    FacilityKind.SMALL_GROUP_HOME: _l("Small group home"),
+    FacilityKind.SUPPORTED_LIVING: _l("Supported living"),
+}
+
+CONTACT_KIND_LABELS = {
+    # Translators: shown to children next to a phone number.
+    ContactKind.CHILD_HELPLINE: _l("Child helpline"),
+    ContactKind.GUARDIANS_OFFICE: _l("Guardians' office"),
+    ContactKind.INDEPENDENT_BODY: _l("The outside visitors"),
+    ContactKind.EMERGENCY: _l("Emergency"),
+    ContactKind.OTHER: _l("Other help"),
 }

@@ -101,6 +101,34 @@ class Facility(Base):
     kind: Mapped[FacilityKind] = mapped_column(_enum(FacilityKind))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
+    contacts: Mapped[list["HelpContact"]] = relationship(
+        cascade="all, delete-orphan", order_by="HelpContact.id", lazy="selectin"
+    )
+
+
+class ContactKind(enum.StrEnum):
+    """Who a help contact is, so a child can be told in their own language."""
+
+    CHILD_HELPLINE = "child_helpline"
+    GUARDIANS_OFFICE = "guardians_office"
+    INDEPENDENT_BODY = "independent_body"
+    EMERGENCY = "emergency"
+    OTHER = "other"
+
+
+class HelpContact(Base):
+    """A phone number a home shows its children: set by an administrator, never hard-coded."""
+
+    __tablename__ = "help_contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    facility_id: Mapped[int] = mapped_column(
+        ForeignKey("facility.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[ContactKind] = mapped_column(_enum(ContactKind))
+    name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str] = mapped_column(String(40))
+
 
 class StaffUser(Base):
     """A member of staff, a monitor or an administrator who signs in."""
@@ -112,6 +140,9 @@ class StaffUser(Base):
     display_name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
     totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # The last 30-second step a code was accepted for: a code works once.
+    totp_last_step: Mapped[int | None] = mapped_column()
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
@@ -215,3 +246,16 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     last_event_id: Mapped[int | None] = mapped_column()
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class RecoveryCode(Base):
+    """A one-time code for signing in when the authenticator is lost; only its hash is kept."""
+
+    __tablename__ = "recovery_code"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="CASCADE"), index=True
+    )
+    code_hash: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

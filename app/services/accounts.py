@@ -95,23 +95,15 @@ def role_names(user: StaffUser) -> list[Role]:
     return sorted({grant.role for grant in user.grants}, key=list(Role).index)
 
 
-def primary_role(user: StaffUser) -> str | None:
-    """The role an audit event names for this user (their first, in Role order)."""
-    roles = role_names(user)
-    return roles[0].value if roles else None
-
-
 def sign_in(user: StaffUser) -> str:
     """Start a fresh server-side session for a user who proved who they are; audited."""
     token = sessions.start_session(user)
-    with db.writing():
-        audit.record(
-            actor=user,
-            role=primary_role(user),
-            action="account.sign_in",
-            object_type="staff_user",
-            object_id=user.id,
-        )
+    audit.record(
+        actor=user,
+        action="account.sign_in",
+        object_type="staff_user",
+        object_id=user.id,
+    )
     return token
 
 
@@ -120,14 +112,12 @@ def sign_out(user: StaffUser | None, token: str | None) -> None:
     if token:
         sessions.end_session(token, reason="sign_out")
     if user is not None:
-        with db.writing():
-            audit.record(
-                actor=user,
-                role=primary_role(user),
-                action="account.sign_out",
-                object_type="staff_user",
-                object_id=user.id,
-            )
+        audit.record(
+            actor=user,
+            action="account.sign_out",
+            object_type="staff_user",
+            object_id=user.id,
+        )
 
 
 def change_password(*, user: StaffUser, new_password: str, actor: StaffUser) -> None:
@@ -139,7 +129,6 @@ def change_password(*, user: StaffUser, new_password: str, actor: StaffUser) -> 
         session.get(StaffUser, user.id).password_hash = hash_password(new_password)
         audit.record(
             actor=actor,
-            role=primary_role(actor),
             action="account.password_change",
             object_type="staff_user",
             object_id=user.id,
@@ -153,7 +142,6 @@ def set_active(*, user: StaffUser, active: bool, actor: StaffUser) -> None:
         session.get(StaffUser, user.id).active = active
         audit.record(
             actor=actor,
-            role=primary_role(actor),
             action="account.reactivate" if active else "account.deactivate",
             object_type="staff_user",
             object_id=user.id,

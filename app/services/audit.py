@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import AuditEvent, AuditHead, StaffUser, utcnow
+from app.models import AuditEvent, AuditHead, Role, StaffUser, utcnow
 
 GENESIS = "0" * 64
 PAGE_SIZE = 50
@@ -37,24 +37,29 @@ def record(
     object_id: object = None,
     role: str | None = None,
 ) -> AuditEvent:
-    """Append an event inside the caller's write transaction (use within db.writing())."""
-    session = db.session
-    # Locking the head row serialises appends on PostgreSQL; SQLite writes are serial already.
-    head = session.scalar(select(AuditHead).where(AuditHead.id == 1).with_for_update())
-    event = AuditEvent(
-        at=utcnow(),
-        actor_id=actor.id if actor else None,
-        actor_role=role,
-        action=action,
-        object_type=object_type,
-        object_id=None if object_id is None else str(object_id),
-        prev_hash=head.last_hash,
-    )
-    event.hash = _digest(head.last_hash, event)
-    session.add(event)
-    session.flush()
-    head.last_hash, head.last_event_id = event.hash, event.id
+    """Append an event inside a write; the role is the actor's first, unless one is given."""
+    with db.writing() as session:
+        # Locking the head row serialises appends on PostgreSQL; SQLite writes are serial.
+        head = session.scalar(select(AuditHead).where(AuditHead.id == 1).with_for_update())
+        event = AuditEvent(
+            at=utcnow(),
+            actor_id=actor.id if actor else None,
+            actor_role=role or _role_of(actor),
+            action=action,
+            object_type=object_type,
+            object_id=None if object_id is None else str(object_id),
+            prev_hash=head.last_hash,
+        )
+        event.hash = _digest(head.last_hash, event)
+        session.add(event)
+        session.flush()
+        head.last_hash, head.last_event_id = event.hash, event.id
     return event
+
+
+def _role_of(actor: StaffUser | None) -> str | None:
+    roles = sorted({grant.role for grant in actor.grants}, key=list(Role).index) if actor else []
+    return roles[0].value if roles else None
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,9 @@ from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from app.access import current_staff, requires_role
-from app.extensions import db
 from app.forms import AuditFilterForm
 from app.models import Role
-from app.services import accounts, audit, facilities
+from app.services import audit, facilities
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -33,13 +32,11 @@ def audit_trail() -> str:
     until = form.until.data and datetime.combine(form.until.data + timedelta(days=1), time(), UTC)
     events = audit.browse(action=form.action.data or None, since=since, until=until, page=page)
     user = current_staff()
-    with db.writing():
-        audit.record(
-            actor=user,
-            role=accounts.primary_role(user),
-            action="audit.view",
-            object_type="audit_trail",
-        )
+    audit.record(
+        actor=user,
+        action="audit.view",
+        object_type="audit_trail",
+    )
     return render_template(
         "admin/audit.html", form=form, events=events, page=page, more=len(events) == audit.PAGE_SIZE
     )

@@ -6,16 +6,11 @@ from flask_babel import gettext as _
 from app.access import current_staff, public
 from app.extensions import limiter
 from app.forms import SignInForm, refills_form
-from app.services import accounts
+from app.services import accounts, two_factor
+from app.views import second_factor
+from app.views.sign_in_steps import begin_session, safe_next
 
 bp = Blueprint("auth", __name__)
-
-
-def _safe_next(target: str | None) -> str:
-    """Only ever go back to a path on this site."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
-        return target
-    return url_for("care.index")
 
 
 # Stacked windows make each further failure cost a longer wait. Only failures count, and an
@@ -43,10 +38,11 @@ def sign_in():  # type: ignore[no-untyped-def]
     error = None
     if form.validate_on_submit():
         user = accounts.authenticate(email=form.email.data, password=form.password.data)
+        if user is not None and two_factor.required_for(user):
+            return second_factor.ask_for(user)
         if user is not None:
-            session.clear()
-            session["sid"] = accounts.sign_in(user)
-            return redirect(_safe_next(request.args.get("next")), code=303)
+            begin_session(user)
+            return redirect(safe_next(request.args.get("next")), code=303)
         error = _("The email address or password is not right.")
     return render_template("auth/sign_in.html", form=form, error=error)
 

@@ -1,11 +1,10 @@
 """Every response from every route carries the security headers, signed in or not."""
 
 import pytest
-from flask import Flask
 
 from app.models import Role
+from tests.routes import sample_urls
 
-SAMPLE_VALUES = {"locale": "km"}
 REQUIRED_CSP = [
     "default-src 'self'",
     "object-src 'none'",
@@ -13,23 +12,6 @@ REQUIRED_CSP = [
     "frame-ancestors 'none'",
     "form-action 'self'",
 ]
-
-
-def _urls(app: Flask) -> list[tuple[str, str]]:
-    """(method, url) for every route, with sample values for its parameters."""
-    found = []
-    with app.test_request_context():
-        for rule in app.url_map.iter_rules():
-            values = {
-                name: SAMPLE_VALUES.get(name, "kite.css" if name == "filename" else "1")
-                for name in rule.arguments
-            }
-            if rule.endpoint == "static":
-                values["filename"] = "css/kite.css"
-            path = rule.build(values, append_unknown=False)[1]
-            for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
-                found.append((method, path))
-    return found
 
 
 def _check(response, method: str, url: str) -> None:  # type: ignore[no-untyped-def]
@@ -55,9 +37,9 @@ def test_every_route_sends_the_security_headers(
 ) -> None:  # type: ignore[no-untyped-def]
     if signed_in:
         sign_in(create_staff(signed_in))
-    urls = _urls(app)
+    urls = sample_urls(app)
     assert len(urls) >= 10
-    for method, path in urls:
+    for method, path, _endpoint in urls:
         if path == "/sign-out":
             continue  # checked last: it would end the signed-in crawl
         response = client.open(path, method=method, base_url=f"{scheme}://kite.test")

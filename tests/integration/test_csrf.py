@@ -1,24 +1,38 @@
 """CSRF: every state change needs the token; an expired one never loses what was typed."""
 
 from app.extensions import csrf
-
-
-def _post_routes(app):  # type: ignore[no-untyped-def]
-    return [rule for rule in app.url_map.iter_rules() if "POST" in rule.methods]
+from tests.routes import sample_urls
 
 
 def test_every_post_route_refuses_a_missing_token_except_exit(app, configure, client) -> None:  # type: ignore[no-untyped-def]
     configure(WTF_CSRF_ENABLED=True)
-    for rule in _post_routes(app):
-        path = rule.rule.replace("<locale:locale>", "km")
-        status = client.post(path, data={"email": "a@b.c", "password": "x" * 12}).status_code
-        view = app.view_functions[rule.endpoint]
+    for _method, path, endpoint in sample_urls(app, "POST"):
+        response = client.post(path, data={"email": "a@b.c", "password": "x" * 12})
+        status = response.status_code
+        view = app.view_functions[endpoint]
         if f"{view.__module__}.{view.__name__}" in csrf._exempt_views:
             assert path == "/km/exit", f"only exit may skip the token, not {path}"
+            continue
+        if status in (302, 303):  # nothing was acted on: sent to sign in first
+            assert response.headers["Location"].startswith("/sign-in"), path
             continue
         assert status in (200, 400), f"{path} answered {status} without a token"
         if status == 200:
             assert "expired" in client.post(path, data={}).get_data(as_text=True)
+
+
+def test_every_staff_post_route_refuses_a_missing_token_when_signed_in(
+    app, configure, client, create_staff, sign_in
+) -> None:  # type: ignore[no-untyped-def]
+    from app.models import Role
+
+    sign_in(create_staff(Role.ADMINISTRATOR))
+    configure(WTF_CSRF_ENABLED=True)
+    for _method, path, _endpoint in sample_urls(app, "POST"):
+        if path in ("/km/exit", "/sign-out") or path.startswith("/sign-in"):
+            continue
+        status = client.post(path, data={"name": "x"}).status_code
+        assert status in (200, 400, 404), f"{path} answered {status} without a token"
 
 
 def test_expired_sign_in_form_comes_back_filled_in(configure, client, create_staff) -> None:  # type: ignore[no-untyped-def]

@@ -86,3 +86,13 @@ def test_concurrent_writers_never_see_database_is_locked(sqlite_app: Flask) -> N
 def test_sqlite_database_file_is_created_under_the_given_path(sqlite_app: Flask) -> None:
     url = sqlite_app.config["SQLALCHEMY_DATABASE_URI"]
     assert Path(url.removeprefix("sqlite:///")).exists()
+
+
+def test_a_write_inside_a_write_is_one_transaction(app_context: None) -> None:
+    before = facilities.count_facilities()
+    with pytest.raises(RuntimeError), db.writing():
+        facilities.create_facility(
+            code="OUTER", name="Outer", country="TH", default_locale="th", kind=FacilityKind.SHELTER
+        )
+        raise RuntimeError("the outer change fails after the inner one finished")
+    assert facilities.count_facilities() == before
