@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import access, config, errors, headers, i18n
 from app.extensions import babel, csrf, db, limiter
@@ -16,6 +17,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
 
+    if app.config["KITE_PROXY_COUNT"]:
+        # Behind a TLS proxy: trust its X-Forwarded-* so HTTPS (HSTS, Secure cookies) is seen.
+        hops = app.config["KITE_PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     db.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
@@ -27,8 +32,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from app import cli
     from app.views import (
+        account,
         admin,
         admin_homes,
+        admin_settings,
+        admin_staff,
         auth,
         care,
         child,
@@ -37,7 +45,19 @@ def create_app(test_config: dict | None = None) -> Flask:
         second_factor,
     )
 
-    for module in (child, auth, second_factor, care, monitor, admin, admin_homes, health):
+    for module in (
+        child,
+        auth,
+        second_factor,
+        care,
+        monitor,
+        admin,
+        admin_homes,
+        admin_staff,
+        admin_settings,
+        account,
+        health,
+    ):
         app.register_blueprint(module.bp)
     cli.init_app(app)
     return app

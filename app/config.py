@@ -35,10 +35,10 @@ def load(instance_path: Path, environ: os._Environ | dict[str, str] = os.environ
         "KITE_DEFAULT_LOCALE": environ.get("KITE_DEFAULT_LOCALE", "en"),
         "KITE_SQLITE_BUSY_TIMEOUT_MS": int(environ.get("KITE_SQLITE_BUSY_TIMEOUT_MS", "15000")),
         "MAX_CONTENT_LENGTH": int(environ.get("KITE_MAX_CONTENT_LENGTH", str(256 * 1024))),
+        # How many proxies in front of Kite set X-Forwarded-For/-Proto (0: trust none).
+        "KITE_PROXY_COUNT": int(environ.get("KITE_PROXY_COUNT", "0")),
         "RATELIMIT_STORAGE_URI": environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "PREFERRED_URL_SCHEME": "https" if env == "production" else "http",
-        "KITE_STAFF_IDLE_MINUTES": int(environ.get("KITE_STAFF_IDLE_MINUTES", "30")),
-        "KITE_STAFF_ABSOLUTE_HOURS": int(environ.get("KITE_STAFF_ABSOLUTE_HOURS", "8")),
         # Over HTTPS the cookie is __Host- prefixed: Secure, whole site, no Domain.
         "SESSION_COOKIE_NAME": "__Host-kite" if env == "production" else "kite",
         "SESSION_COOKIE_HTTPONLY": True,

@@ -5,8 +5,16 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import (
+    DateField,
+    EmailField,
+    IntegerField,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
+from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional
 
 REFILLS_FORM = "kite_refills_form"
 EXPIRED = _l(
@@ -87,4 +95,64 @@ class HelpContactForm(KiteForm):
     )
     phone = StringField(
         _l("Phone number"), validators=[DataRequired(_l("Enter a phone number")), Length(max=40)]
+    )
+
+
+class InviteForm(KiteForm):
+    """A new member of staff: who they are and what they may do. Choices come from the view."""
+
+    display_name = StringField(
+        _l("Name"), validators=[DataRequired(_l("Enter their name")), Length(max=120)]
+    )
+    email = EmailField(
+        _l("Email address"),
+        validators=[DataRequired(_l("Enter their email address")), Length(max=254)],
+    )
+    role = SelectField(_l("Role"))
+    homes = SelectMultipleField(_l("Homes"), coerce=int)
+
+
+class SetPasswordForm(KiteForm):
+    """Choosing a password, from an invitation."""
+
+    password = PasswordField(
+        _l("New password"), validators=[DataRequired(_l("Enter a password")), Length(max=128)]
+    )
+    confirm = PasswordField(
+        _l("The same password again"),
+        validators=[
+            DataRequired(_l("Enter the password again")),
+            EqualTo("password", _l("The two passwords are not the same")),
+        ],
+    )
+
+
+class SettingsForm(KiteForm):
+    """The settings administrators may change; the limits are the service's."""
+
+    small_number_threshold = IntegerField(
+        _l("Smallest count ever shown (K)"), validators=[InputRequired(_l("Enter a number"))]
+    )
+    answer_retention_months = IntegerField(
+        _l("Keep children's answers for (months)"), validators=[InputRequired(_l("Enter a number"))]
+    )
+    audit_retention_months = IntegerField(
+        _l("Keep the audit trail for (months)"), validators=[InputRequired(_l("Enter a number"))]
+    )
+    staff_idle_minutes = IntegerField(
+        _l("Sign staff out after this many idle minutes"),
+        validators=[InputRequired(_l("Enter a number"))],
+    )
+    staff_absolute_hours = IntegerField(
+        _l("Sign staff out after this many hours in any case"),
+        validators=[InputRequired(_l("Enter a number"))],
+    )
+
+
+class ChangePasswordForm(SetPasswordForm):
+    """Changing one's own password: the current one first."""
+
+    current = PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(_l("Enter your current password")), Length(max=128)],
     )

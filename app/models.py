@@ -5,6 +5,7 @@ import uuid
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    CheckConstraint,
     Date,
     DateTime,
     Dialect,
@@ -259,3 +260,35 @@ class RecoveryCode(Base):
     )
     code_hash: Mapped[str] = mapped_column(String(64))
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class Invitation(Base):
+    """A one-time link an administrator hands to a new member of staff to set their password."""
+
+    __tablename__ = "invitation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    user: Mapped[StaffUser] = relationship()
+
+
+class Settings(Base):
+    """Kite's one row of settings that administrators change while it runs."""
+
+    __tablename__ = "settings"
+    __table_args__ = (CheckConstraint("small_number_threshold >= 5", name="threshold_floor"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Counts below this are never shown anywhere; 5 is the floor, it may only go up.
+    small_number_threshold: Mapped[int] = mapped_column(default=5)
+    answer_retention_months: Mapped[int] = mapped_column(default=24)
+    audit_retention_months: Mapped[int] = mapped_column(default=84)
+    staff_idle_minutes: Mapped[int] = mapped_column(default=30)
+    staff_absolute_hours: Mapped[int] = mapped_column(default=8)

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app.extensions import db
@@ -11,6 +12,8 @@ from app.models import Facility, Role, RoleGrant, StaffUser
 from app.services import audit, passwords, sessions
 
 _hasher = PasswordHasher()
+# Stored instead of a hash until an invitation is accepted: no password can ever match it.
+INVITED = "!invited"
 # Verified against when the email is unknown, so both paths cost one argon2 hash.
 _DUMMY_HASH = _hasher.hash("kite-no-such-account")
 
@@ -21,7 +24,11 @@ def hash_password(password: str) -> str:
 
 
 class AccountError(ValueError):
-    """An account change that breaks a rule; the message says which, for people."""
+    """An account change that breaks a rule: a message for people, and the field it is about."""
+
+    def __init__(self, message: object, field: str = "email") -> None:
+        super().__init__(message)
+        self.message, self.field = message, field
 
 
 HOME_ROLES = {Role.CAREGIVER, Role.CASE_WORKER, Role.HOME_MANAGER}
@@ -31,31 +38,56 @@ def check_grants(grants: Iterable[tuple[Role, Facility | None]]) -> None:
     """Home roles need exactly one home each, monitors at least one, administrators none."""
     for role, facility in grants:
         if role in HOME_ROLES | {Role.MONITOR} and facility is None:
-            raise AccountError(f"A {role.value} needs a home.")
+            raise AccountError(_l("Choose the home this person works in or oversees."), "homes")
         if role is Role.ADMINISTRATOR and facility is not None:
-            raise AccountError("An administrator is not tied to a home.")
+            raise AccountError(_l("An administrator is not tied to a home."), "homes")
+    homes_by_role = [role for role, facility in grants if role in HOME_ROLES]
+    if len(homes_by_role) != len(set(homes_by_role)):
+        raise AccountError(
+            _l("Caregivers, case workers and home managers work in one home."), "homes"
+        )
 
 
 def create_staff(
-    *, email: str, display_name: str, password: str, grants: Iterable[tuple[Role, Facility | None]]
+    *,
+    email: str,
+    display_name: str,
+    password: str | None,
+    grants: Iterable[tuple[Role, Facility | None]],
 ) -> StaffUser:
-    """Create a member of staff with their roles; the caller's transaction commits it."""
-    problem = passwords.problem_with(password)
+    """Create a member of staff with their roles; without a password they are still invited."""
+    problem = passwords.problem_with(password) if password is not None else None
     if problem is not None:
-        raise AccountError(str(problem))
+        raise AccountError(problem, "password")
     grants = list(grants)
     check_grants(grants)
-    if db.session.scalar(select(StaffUser.id).where(StaffUser.email == email.strip().lower())):
-        raise AccountError("There is already an account with this email address.")
-    user = StaffUser(
-        email=email.strip().lower(),
-        display_name=display_name,
-        password_hash=hash_password(password),
-    )
-    user.grants = [RoleGrant(role=role, facility=facility) for role, facility in grants]
-    db.session.add(user)
-    db.session.flush()
+    with db.writing() as session:
+        if session.scalar(select(StaffUser.id).where(StaffUser.email == email.strip().lower())):
+            raise AccountError(_l("There is already an account with this email address."))
+        user = StaffUser(
+            email=email.strip().lower(),
+            display_name=display_name.strip(),
+            password_hash=hash_password(password) if password is not None else INVITED,
+        )
+        user.grants = [RoleGrant(role=role, facility=facility) for role, facility in grants]
+        session.add(user)
+        session.flush()
     return user
+
+
+def get_user(user_id: int) -> StaffUser | None:
+    """Any account by id, active or not (for administrators)."""
+    return db.session.get(StaffUser, user_id)
+
+
+def is_invited(user: StaffUser) -> bool:
+    """True until the person has set a password through their invitation."""
+    return user.password_hash == INVITED
+
+
+def list_staff() -> list[StaffUser]:
+    """Every staff account, by email."""
+    return list(db.session.scalars(select(StaffUser).order_by(StaffUser.email)))
 
 
 def authenticate(*, email: str, password: str) -> StaffUser | None:
@@ -124,7 +156,7 @@ def change_password(*, user: StaffUser, new_password: str, actor: StaffUser) -> 
     """Set a new password and end every session the user had."""
     problem = passwords.problem_with(new_password)
     if problem is not None:
-        raise AccountError(str(problem))
+        raise AccountError(problem, "password")
     with db.writing() as session:
         session.get(StaffUser, user.id).password_hash = hash_password(new_password)
         audit.record(
@@ -148,3 +180,12 @@ def set_active(*, user: StaffUser, active: bool, actor: StaffUser) -> None:
         )
     if not active:
         sessions.end_all_sessions(user.id, reason="deactivated")
+
+
+def change_own_password(*, user: StaffUser, current: str, new_password: str) -> None:
+    """Change one's own password after proving the current one; every session then ends."""
+    try:
+        _hasher.verify(user.password_hash, current)
+    except (VerificationError, InvalidHashError) as wrong:
+        raise AccountError(_l("Your current password is not right."), "current") from wrong
+    change_password(user=user, new_password=new_password, actor=user)

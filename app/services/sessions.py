@@ -4,11 +4,11 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from flask import current_app
 from sqlalchemy import select, update
 
 from app.extensions import db
 from app.models import StaffSession, StaffUser, utcnow
+from app.services import settings
 
 # Touching last_seen on every request would make every staff page a write.
 TOUCH_EVERY = timedelta(minutes=1)
@@ -34,11 +34,11 @@ def resume_session(token: str) -> StaffUser | None:
     if record is None or record.ended_at is not None:
         return None
     now = utcnow()
-    config = current_app.config
-    if now - record.last_seen_at > timedelta(minutes=config["KITE_STAFF_IDLE_MINUTES"]):
+    limits = settings.current()
+    if now - record.last_seen_at > timedelta(minutes=limits.staff_idle_minutes):
         end_session(token, reason="idle")
         return None
-    if now - record.started_at > timedelta(hours=config["KITE_STAFF_ABSOLUTE_HOURS"]):
+    if now - record.started_at > timedelta(hours=limits.staff_absolute_hours):
         end_session(token, reason="expired")
         return None
     user = db.session.get(StaffUser, record.user_id)

@@ -1,12 +1,21 @@
 """Staff sign-in and sign-out."""
 
-from flask import Blueprint, Response, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Response,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 
 from app.access import current_staff, public
 from app.extensions import limiter
-from app.forms import SignInForm, refills_form
-from app.services import accounts, two_factor
+from app.forms import SetPasswordForm, SignInForm, refills_form
+from app.services import accounts, invitations, two_factor
 from app.views import second_factor
 from app.views.sign_in_steps import begin_session, safe_next
 
@@ -54,3 +63,24 @@ def sign_out():  # type: ignore[no-untyped-def]
     accounts.sign_out(current_staff(), session.get("sid"))
     session.clear()
     return redirect(url_for("auth.sign_in"), code=303)
+
+
+@bp.route("/invitation/<string:token>", methods=["GET", "POST"])
+@limiter.limit(ADDRESS_LIMITS, methods=["POST"], deduct_when=_failed)
+@refills_form
+@public
+def accept_invitation(token: str):  # type: ignore[no-untyped-def]
+    """A new member of staff chooses their password through their one-time link."""
+    invitation = invitations.open_invitation(token)
+    if invitation is None:
+        return render_template("auth/invitation_closed.html"), 404
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            invitations.accept(invitation=invitation, password=form.password.data)
+        except accounts.AccountError as error:
+            form.password.errors.append(error.message)
+        else:
+            flash(_("Your password is set. Sign in to start."))
+            return redirect(url_for("auth.sign_in"), code=303)
+    return render_template("auth/accept_invitation.html", form=form, user=invitation.user)

@@ -38,3 +38,16 @@ def test_only_administrators_see_the_trail(client, create_staff, sign_in) -> Non
     for role in (Role.CAREGIVER, Role.CASE_WORKER, Role.HOME_MANAGER, Role.MONITOR):
         sign_in(create_staff(role))
         assert client.get("/admin/audit").status_code == 403
+
+
+def test_looking_at_an_account_or_the_settings_is_audited(client, create_staff, sign_in) -> None:  # type: ignore[no-untyped-def]
+    admin = create_staff(Role.ADMINISTRATOR)
+    other = create_staff(Role.CAREGIVER)
+    sign_in(admin)
+    client.get(f"/admin/staff/{other.id}")
+    client.get("/admin/settings/")
+    viewed = client.get("/admin/audit?action=account.view").soup.select_one("tbody tr").get_text()
+    assert f"staff_user {other.id}" in viewed
+    assert client.get("/admin/audit?action=settings.view").soup.select_one(
+        "tbody td:not([colspan])"
+    )

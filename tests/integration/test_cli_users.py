@@ -49,7 +49,9 @@ def test_refuses_a_common_password_and_stores_nothing(app) -> None:  # type: ign
 
 
 def test_home_roles_need_a_known_home(app) -> None:  # type: ignore[no-untyped-def]
-    assert "needs a home" in _create(app, "--email", "a@example.org", "--role", "caregiver").output
+    assert (
+        "Choose the home" in _create(app, "--email", "a@example.org", "--role", "caregiver").output
+    )
     unknown = _create(app, "--email", "b@example.org", "--role", "caregiver", "--home", "NOPE")
     assert unknown.exit_code != 0 and "No home with code" in unknown.output
 

@@ -100,3 +100,14 @@ def test_cookie_is_host_prefixed_secure_and_httponly_over_https(
         assert flag in cookie
     assert "Domain" not in cookie
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+def test_behind_a_tls_proxy_https_is_seen(database_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import make_app
+
+    proxied = make_app(database_url, tmp_path, KITE_PROXY_COUNT=1)
+    response = proxied.test_client().get("/healthz", headers={"X-Forwarded-Proto": "https"})
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    direct = make_app(database_url, tmp_path)
+    spoofed = direct.test_client().get("/healthz", headers={"X-Forwarded-Proto": "https"})
+    assert "Strict-Transport-Security" not in spoofed.headers, "untrusted headers are ignored"
