@@ -41,10 +41,19 @@ def _wrong_code() -> bool:
     return bool(g.get("wrong_code"))
 
 
-@bp.route("/two-factor", methods=["GET", "POST"])
-@limiter.limit(
+# Only wrong codes count towards the limit, per half-signed-in account.
+throttled = limiter.limit(
     LIMITS, methods=["POST"], key_func=_pending_key, deduct_when=lambda _r: _wrong_code()
 )
+
+
+def _refuse(form: SecondFactorForm) -> None:
+    g.wrong_code = True
+    form.code.errors.append(_("That code is not right. A new code appears every 30 seconds."))
+
+
+@bp.route("/two-factor", methods=["GET", "POST"])
+@throttled
 @refills_form
 @public
 def enter_code():  # type: ignore[no-untyped-def]
@@ -57,15 +66,12 @@ def enter_code():  # type: ignore[no-untyped-def]
         if two_factor.verify(user, form.code.data):
             begin_session(user)
             return redirect(safe_next(request.args.get("next")), code=303)
-        g.wrong_code = True
-        form.code.errors.append(_("That code is not right. A new code appears every 30 seconds."))
+        _refuse(form)
     return render_template("auth/two_factor.html", form=form)
 
 
 @bp.route("/set-up-two-factor", methods=["GET", "POST"])
-@limiter.limit(
-    LIMITS, methods=["POST"], key_func=_pending_key, deduct_when=lambda _r: _wrong_code()
-)
+@throttled
 @refills_form
 @public
 def set_up():  # type: ignore[no-untyped-def]
@@ -86,8 +92,7 @@ def set_up():  # type: ignore[no-untyped-def]
                 codes=codes,
                 next_url=safe_next(request.args.get("next")),
             )
-        g.wrong_code = True
-        form.code.errors.append(_("That code is not right. A new code appears every 30 seconds."))
+        _refuse(form)
     return render_template(
         "auth/set_up_two_factor.html", form=form, secret=secret, qr=two_factor.qr_code(user, secret)
     )
