@@ -86,6 +86,8 @@ def init_app(app: Flask) -> None:
         click.echo("Demo sign-ins (development only):")
         for sign_in in demo.DEMO_SIGN_INS:
             click.echo(f"  {sign_in.role.value:<14} {sign_in.email:<40} {sign_in.password}")
+        click.echo("Home managers, monitors and administrators set up an authenticator app (any")
+        click.echo("TOTP app) at their first sign-in; Kite shows the QR code and key then.")
 
     @app.cli.group()
     def users() -> None:
