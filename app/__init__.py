@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import access, config, errors, headers, i18n
+from app import access, config, content, errors, headers, i18n
 from app.extensions import babel, csrf, db, limiter
 
 
@@ -21,6 +21,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         # Behind a TLS proxy: trust its X-Forwarded-* so HTTPS (HSTS, Secure cookies) is seen.
         hops = app.config["KITE_PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+    # Content is checked at start: a broken card stops Kite here, naming the file.
+    app.extensions["kite_cards"] = content.load_cards(Path(app.config["KITE_CONTENT_DIR"]))
     db.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)

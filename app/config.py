@@ -32,6 +32,9 @@ def load(instance_path: Path, environ: os._Environ | dict[str, str] = os.environ
         "KITE_ENV": env,
         "SECRET_KEY": secret or _development_secret(instance_path),
         "SQLALCHEMY_DATABASE_URI": environ.get("DATABASE_URL", default_db),
+        "KITE_CONTENT_DIR": environ.get(
+            "KITE_CONTENT_DIR", str(Path(__file__).resolve().parent.parent / "content")
+        ),
         "KITE_DEFAULT_LOCALE": environ.get("KITE_DEFAULT_LOCALE", "en"),
         "KITE_SQLITE_BUSY_TIMEOUT_MS": int(environ.get("KITE_SQLITE_BUSY_TIMEOUT_MS", "15000")),
         "MAX_CONTENT_LENGTH": int(environ.get("KITE_MAX_CONTENT_LENGTH", str(256 * 1024))),
