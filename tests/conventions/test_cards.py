@@ -1,21 +1,22 @@
-"""Rights cards: together they carry every standard, and each keeps to CONTENT.md's lengths.
-
-Lengths are checked for English here; languages written without spaces need a real word
-segmenter (issue 4) before their lengths can be counted the same way.
+"""Rights cards: together they carry every standard, each keeps to CONTENT.md's lengths in
+every language it is written in (words counted with ICU), and each uses the glossary's terms.
 """
 
-import re
+import tomllib
+from pathlib import Path
 
 import pytest
 from flask import Flask
 
 from app import standards
 from app.content import Card
+from app.i18n import CODES
 from app.models import Stage
+from app.wordcount import count_words, sentences
 
 # level -> (fewest words, most words, longest sentence in words), from CONTENT.md
 LIMITS = {"younger": (30, 70, 10), "older": (80, 180, 18)}
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+GLOSSARIES = Path(__file__).resolve().parents[2] / "content" / "glossary"
 
 
 def _cards(app: Flask) -> tuple[Card, ...]:
@@ -48,16 +49,44 @@ def test_card_stages_are_the_stages_cases_use() -> None:
     assert [stage.value for stage in Stage] == list(standards.STAGES)
 
 
+def _glossary(locale: str) -> dict[str, list[str]]:
+    path = GLOSSARIES / f"{locale}.toml"
+    return tomllib.loads(path.read_text()) if path.exists() else {}
+
+
+@pytest.mark.parametrize("locale", CODES)
 @pytest.mark.parametrize("level", LIMITS)
-def test_english_cards_keep_to_the_lengths(app, level: str) -> None:  # type: ignore[no-untyped-def]
+def test_cards_keep_to_the_lengths_in_every_language(app, level: str, locale: str) -> None:  # type: ignore[no-untyped-def]
     fewest, most, longest_sentence = LIMITS[level]
     for card in _cards(app):
-        text = card.texts["en"]
+        if locale not in card.texts:
+            continue
+        text = card.texts[locale]
         words = " ".join((*getattr(text, level), getattr(text, f"{level}_can")))
-        count = len(words.split())
-        assert fewest <= count <= most, f"{card.slug} {level}: {count} words"
-        longest = max(len(s.split()) for s in SENTENCE_END.split(words))
-        assert longest <= longest_sentence, f"{card.slug} {level}: a {longest}-word sentence"
+        count = count_words(words, locale)
+        assert fewest <= count <= most, f"{card.slug} {locale} {level}: {count} words"
+        longest = max(count_words(s, locale) for s in sentences(words, locale))
+        assert longest <= longest_sentence, f"{card.slug} {locale} {level}: {longest}-word sentence"
+
+
+@pytest.mark.parametrize("locale", [code for code in CODES if code != "en"])
+def test_cards_use_the_glossary_terms(app, locale: str) -> None:  # type: ignore[no-untyped-def]
+    english, local = _glossary("en"), _glossary(locale)
+    for card in _cards(app):
+        if locale not in card.texts:
+            continue
+        assert local, f"{locale} has cards but no content/glossary/{locale}.toml"
+        source = _all_text(card.texts["en"]).lower()
+        translated = _all_text(card.texts[locale]).lower()
+        for term, forms in english.items():
+            if any(form.lower() in source for form in forms):
+                assert any(form.lower() in translated for form in local[term]), (
+                    f"{card.slug} {locale}: uses '{term}' but not the glossary's word for it"
+                )
+
+
+def _all_text(text) -> str:  # type: ignore[no-untyped-def]
+    return " ".join((text.title, *text.younger, *text.older, text.younger_can, text.older_can))
 
 
 def test_younger_cards_never_say_victim(app) -> None:  # type: ignore[no-untyped-def]
