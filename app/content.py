@@ -18,6 +18,8 @@ from app import standards
 from app.i18n import CODES
 
 log = logging.getLogger(__name__)
+PICTURES = Path(__file__).resolve().parent / "static" / "img" / "emoji"
+PICTURE_CODE = re.compile(r"[0-9a-f]{2,6}(-[0-9a-f]{2,6})*")
 FRONT_MATTER = re.compile(r"\A\+\+\+\n(?P<meta>.*?)\n\+\+\+\n(?P<body>.*)\Z", re.S)
 SECTION = re.compile(r"^# (Younger|Older)\s*$", re.M)
 LEVELS = ("younger", "older")
@@ -47,6 +49,7 @@ class Card:
 
     slug: str
     order: int
+    picture: str
     stages: tuple[str, ...]
     recommendations: tuple[int, ...]
     principles: tuple[int, ...]
@@ -114,6 +117,11 @@ def _load_card(folder: Path) -> Card:
         meta = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise _fail(path, f"not valid TOML ({error})") from error
+    picture = str(meta.get("picture", ""))
+    if not PICTURE_CODE.fullmatch(picture):
+        raise _fail(path, "'picture' must be a Twemoji code such as \"1f3e1\"")
+    if not (PICTURES / f"{picture}.svg").exists():
+        raise _fail(path, f"picture {picture}.svg is not vendored: run `make assets`")
     stages = _codes(path, meta, "stages", standards.STAGES)
     if not stages:
         raise _fail(path, "a card belongs to at least one stage")
@@ -127,6 +135,7 @@ def _load_card(folder: Path) -> Card:
     return Card(
         slug=folder.name,
         order=int(meta.get("order", 0)),
+        picture=picture,
         stages=stages,
         recommendations=_codes(path, meta, "recommendations", standards.RECOMMENDATIONS),
         principles=_codes(path, meta, "principles", standards.PRINCIPLES),

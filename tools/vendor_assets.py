@@ -118,6 +118,18 @@ def write_common_passwords() -> None:
         shutil.copy(found, LICENCES / "zxcvbn-MIT.txt")
 
 
+def copy_pictures() -> None:
+    """Copy only the Twemoji pictures that the cards name (CC-BY 4.0, attributed)."""
+    import tomllib
+
+    folder = STATIC / "img" / "emoji"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for card in sorted((ROOT / "content" / "cards").glob("*/card.toml")):
+        code = tomllib.loads(card.read_text())["picture"]
+        shutil.copy(NODE / "@twemoji/svg" / f"{code}.svg", folder)
+
+
 def main() -> None:
     """Refresh every vendored file."""
     for folder in (FONTS, FONT_CSS, LICENCES):
@@ -133,6 +145,7 @@ def main() -> None:
     shutil.copy(NODE / "axe-core/LICENSE", LICENCES / "axe-core-MPL-2.0.txt")
     shutil.copy(NODE / "@fontsource/noto-sans/LICENSE", LICENCES / "noto-fonts-OFL-1.1.txt")
     write_common_passwords()
+    copy_pictures()
 
 
 if __name__ == "__main__":

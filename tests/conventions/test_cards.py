@@ -93,3 +93,15 @@ def test_younger_cards_never_say_victim(app) -> None:  # type: ignore[no-untyped
     for card in _cards(app):
         text = card.texts["en"]
         assert "victim" not in " ".join((*text.younger, text.younger_can)).lower(), card.slug
+
+
+def test_every_card_has_a_picture_and_only_used_pictures_are_shipped(app) -> None:  # type: ignore[no-untyped-def]
+    from app.content import PICTURES
+
+    used = {card.picture for card in _cards(app)}
+    shipped = {path.stem for path in PICTURES.glob("*.svg")}
+    assert used <= shipped, f"not vendored: {sorted(used - shipped)}"
+    assert shipped <= used, f"vendored but unused (run make assets): {sorted(shipped - used)}"
+    for path in PICTURES.glob("*.svg"):
+        svg = path.read_text()
+        assert "<script" not in svg and "style=" not in svg, f"{path.name} is not CSP-safe"

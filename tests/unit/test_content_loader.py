@@ -8,7 +8,10 @@ import pytest
 from app import create_app
 from app.content import ContentError, load_cards
 
-CARD_TOML = 'order = 1\nstages = ["arriving"]\nrecommendations = [1]\nprinciples = [2]\n'
+PICTURE = 'picture = "1f3e1"\n'
+CARD_TOML = (
+    'picture = "1f3e1"\norder = 1\nstages = ["arriving"]\nrecommendations = [1]\nprinciples = [2]\n'
+)
 EN = """+++
 title = "A title"
 younger_can = "You can ask."
@@ -49,10 +52,13 @@ def test_a_good_card_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "problem"),
     [
-        ({"toml": 'stages = ["sleeping"]'}, "unknown stages ['sleeping']"),
-        ({"toml": "stages = []"}, "at least one stage"),
-        ({"toml": 'stages = ["arriving"]\nservices = ["magic"]'}, "unknown services ['magic']"),
-        ({"toml": 'stages = ["arriving"]\nprinciples = [13]'}, "unknown principles [13]"),
+        ({"toml": PICTURE + 'stages = ["sleeping"]'}, "unknown stages ['sleeping']"),
+        ({"toml": PICTURE + "stages = []"}, "at least one stage"),
+        (
+            {"toml": PICTURE + 'stages = ["arriving"]\nservices = ["magic"]'},
+            "unknown services ['magic']",
+        ),
+        ({"toml": PICTURE + 'stages = ["arriving"]\nprinciples = [13]'}, "unknown principles [13]"),
         ({"toml": "stages = ["}, "not valid TOML"),
         ({"en": None}, "every card is written in English first"),
         ({"en": "no front matter"}, "TOML front matter"),
@@ -61,6 +67,8 @@ def test_a_good_card_loads(tmp_path: Path) -> None:
         ({"en": EN.replace('status = "draft"', 'status = "done"')}, "'draft' or 'reviewed'"),
         ({"en": EN.replace('status = "draft"', 'status = "reviewed"')}, "needs review.by"),
         ({"slug": "Bad_Slug"}, "kebab-case"),
+        ({"toml": 'stages = ["arriving"]'}, "'picture' must be a Twemoji code"),
+        ({"toml": 'picture = "1f4a9"\nstages = ["arriving"]'}, "1f4a9.svg is not vendored"),
         ({"xx.md": EN}, "'xx' is not a launch locale"),
     ],
 )
