@@ -18,6 +18,7 @@ install: $(STAMP)
 
 translations: install
 	$(FLASK) translate compile
+	$(FLASK) assets compress
 
 translations-update: install
 	$(FLASK) translate update

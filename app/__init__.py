@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import access, config, content, errors, headers, i18n
+from app import access, config, content, errors, headers, i18n, static_files
 from app.extensions import babel, csrf, db, limiter
 
 
@@ -30,6 +30,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     access.init_app(app)
     headers.init_app(app)
+    static_files.init_app(app)
     errors.init_app(app)
 
     from app import cli

@@ -10,6 +10,7 @@ from alembic.config import Config
 from babel.messages import pofile
 from flask import Flask, current_app
 
+from app import static_files
 from app.extensions import db
 from app.i18n import CODES
 from app.models import Role
@@ -88,6 +89,16 @@ def init_app(app: Flask) -> None:
             click.echo(f"  {sign_in.role.value:<14} {sign_in.email:<40} {sign_in.password}")
         click.echo("Home managers, monitors and administrators set up an authenticator app (any")
         click.echo("TOTP app) at their first sign-in; Kite shows the QR code and key then.")
+
+    @app.cli.group("assets")
+    def assets_group() -> None:
+        """Static files."""
+
+    @assets_group.command("compress")
+    def assets_compress() -> None:
+        """Write .br and .gz copies of the static text files, for serving compressed."""
+        count = static_files.compress(Path(current_app.static_folder))
+        click.echo(f"Compressed {count} static files.")
 
     @app.cli.group()
     def users() -> None:

@@ -39,6 +39,13 @@ FACES: dict[str, list[tuple[str, str, list[str]]]] = {
 BLOCK = re.compile(r"/\* (?P<name>[a-z0-9-]+) \*/\s*@font-face \{(?P<body>.*?)\}", re.S)
 
 
+def _short_hash(path: Path) -> str:
+    """A content hash for the URL, so the file can be cached for a year."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
 def font_faces(package: str, family: str, subsets: list[str]) -> list[str]:
     """The @font-face rules for these subsets, pointing at our copies of the woff2 files."""
     rules = []
@@ -53,7 +60,8 @@ def font_faces(package: str, family: str, subsets: list[str]) -> list[str]:
             rules.append(
                 f"@font-face {{\n  font-family: '{family}';\n  font-style: normal;\n"
                 f"  font-display: swap;\n  font-weight: {weight};\n"
-                f"  src: url(../../fonts/{name}.woff2) format('woff2');\n"
+                f"  src: url(../../fonts/{name}.woff2?v={_short_hash(FONTS / (name + '.woff2'))}) "
+                "format('woff2');\n"
                 f"  unicode-range: {unicode_range};\n}}\n"
             )
     return rules
@@ -95,7 +103,7 @@ def write_names_font() -> None:
             ranges = ",".join(f"U+{c:04X}" for c in covered)
             rules.append(
                 "@font-face {\n  font-family: 'Kite Language Names';\n  font-display: swap;\n"
-                f"  src: url(../../fonts/{out.name}) format('woff2');\n"
+                f"  src: url(../../fonts/{out.name}?v={_short_hash(out)}) format('woff2');\n"
                 f"  unicode-range: {ranges};\n}}\n"
             )
         if wanted:
@@ -118,6 +126,15 @@ def write_common_passwords() -> None:
         shutil.copy(found, LICENCES / "zxcvbn-MIT.txt")
 
 
+TWEMOJI_LICENCE = """Twemoji graphics
+Copyright 2019 Twitter, Inc and other contributors; maintained by jdecked (jdecked/twemoji).
+Graphics licensed under CC-BY 4.0: https://creativecommons.org/licenses/by/4.0/
+(The npm package @twemoji/svg that carries these optimised SVG files is MIT licensed.)
+
+Kite uses these pictures unchanged, in app/static/img/emoji/, one file per code point sequence.
+"""
+
+
 def copy_pictures() -> None:
     """Copy only the Twemoji pictures that the cards name (CC-BY 4.0, attributed)."""
     import tomllib
@@ -128,6 +145,8 @@ def copy_pictures() -> None:
     for card in sorted((ROOT / "content" / "cards").glob("*/card.toml")):
         code = tomllib.loads(card.read_text())["picture"]
         shutil.copy(NODE / "@twemoji/svg" / f"{code}.svg", folder)
+    # The npm package carries no text for the artwork's own licence, so Kite writes it.
+    (LICENCES / "twemoji-CC-BY-4.0.txt").write_text(TWEMOJI_LICENCE)
 
 
 def main() -> None:

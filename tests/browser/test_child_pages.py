@@ -6,7 +6,7 @@ import pytest
 
 from app.i18n import LOCALES, SCRIPTS
 
-FONT_FILE = re.compile(r"/static/fonts/(?P<name>[a-z0-9-]+)\.woff2$")
+FONT_FILE = re.compile(r"/static/fonts/(?P<name>[a-z0-9-]+)\.woff2(\?v=[0-9a-f]+)?$")
 SCRIPT_FONT = {
     "thai": "noto-sans-thai",
     "khmer": "noto-sans-khmer",

@@ -13,7 +13,7 @@ from app.i18n import BY_CODE, CODES, LOCALES
 
 ROOT = Path(__file__).resolve().parents[2]
 FONT_CSS = ROOT / "app" / "static" / "css" / "fonts"
-FONT_URL = re.compile(r"url\(\.\./\.\./fonts/([^)]+\.woff2)\)")
+FONT_URL = re.compile(r"url\(\.\./\.\./fonts/([^)?]+\.woff2)(?:\?v=[0-9a-f]+)?\)")
 # Joiners and marks that shape text but are never drawn on their own.
 INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF}
 
