@@ -25,6 +25,7 @@ from tools.browser import launch_chromium, serve  # noqa: E402
 
 def kind(url: str) -> str:
     """Group a resource by what it is."""
+    url = url.split("?")[0]
     for suffix, name in ((".woff2", "fonts"), (".css", "css"), (".js", "js"), (".svg", "images")):
         if url.endswith(suffix):
             return name
@@ -42,7 +43,9 @@ def measure(base: str, path: str, browser) -> dict[str, int]:  # type: ignore[no
     page.wait_for_load_state("networkidle")
     sizes: dict[str, int] = defaultdict(int)
     for response in responses:
-        sizes[kind(response.url)] += len(response.body())
+        response.finished()
+        # Bytes on the wire: the body as sent (compressed where the server compressed it).
+        sizes[kind(response.url)] += response.request.sizes()["responseBodySize"]
     context.close()
     return dict(sizes)
 
@@ -75,7 +78,7 @@ def main() -> None:
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
         f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
         "Debian Chromium via Playwright, by `bench/page_weight.py`. Bytes are response bodies "
-        "as sent (no compression: the dev server sends none).",
+        "as sent: static text files Brotli-compressed, HTML not (gunicorn sends it as is).",
         "",
         "| page | " + " | ".join(kinds) + " | total KiB |",
         "|---|" + "---:|" * (len(kinds) + 1),
