@@ -164,3 +164,10 @@ def text_for(card: Card, locale: str) -> CardText:
         return card.texts[locale]
     log.warning("Card %s has no %s text yet; showing English", card.slug, locale)
     return card.texts["en"]
+
+
+def all_cards() -> tuple[Card, ...]:
+    """The cards Kite loaded and checked at start-up."""
+    from flask import current_app
+
+    return current_app.extensions["kite_cards"]

@@ -26,12 +26,20 @@ def _version(folder: str, filename: str) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.is_file() else "0"
 
 
+def _fresh(original: Path, suffix: str) -> bool:
+    """A compressed copy exists and is not older than the file (an edit makes it stale)."""
+    copy = original.with_name(original.name + suffix)
+    return (
+        copy.is_file() and original.is_file() and (copy.stat().st_mtime >= original.stat().st_mtime)
+    )
+
+
 def serve_static(filename: str) -> Response:
     """Send a static file, compressed when the browser accepts it; cached by version."""
     folder = current_app.static_folder
     accepted = request.accept_encodings
     for encoding, suffix in ENCODINGS:
-        if accepted[encoding] and (Path(folder) / f"{filename}{suffix}").is_file():
+        if accepted[encoding] and _fresh(Path(folder) / filename, suffix):
             response = send_from_directory(folder, filename + suffix)
             response.headers["Content-Encoding"] = encoding
             response.mimetype = mimetypes.guess_type(filename)[0] or "application/octet-stream"

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, time, timedelta
 from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
+from app import content
 from app.access import current_staff, requires_role
 from app.forms import AuditFilterForm
 from app.models import Role
@@ -40,3 +41,10 @@ def audit_trail() -> str:
     return render_template(
         "admin/audit.html", form=form, events=events, page=page, more=len(events) == audit.PAGE_SIZE
     )
+
+
+@bp.get("/translations")
+@requires_role(Role.ADMINISTRATOR)
+def translations() -> str:
+    """Which cards are written in which language, and whether a native speaker reviewed them."""
+    return render_template("admin/translations.html", cards=content.all_cards())

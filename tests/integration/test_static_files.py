@@ -43,3 +43,19 @@ def test_text_files_are_sent_compressed_when_accepted(client, accept, encoding) 
 def test_fonts_in_stylesheets_are_versioned_too(client) -> None:  # type: ignore[no-untyped-def]
     css = client.get("/static/css/fonts/khmer.css", headers={"Accept-Encoding": "identity"})
     assert "woff2?v=" in css.get_data(as_text=True)
+
+
+def test_a_stale_compressed_copy_is_never_served(app, client, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    from pathlib import Path
+
+    original = Path(app.static_folder) / "css" / "kite.css"
+    copy = original.with_name("kite.css.br")
+    old = original.stat().st_mtime - 60
+    os.utime(copy, (old, old))
+    try:
+        response = client.get("/static/css/kite.css", headers={"Accept-Encoding": "br"})
+        assert "Content-Encoding" not in response.headers
+        assert response.data == original.read_bytes()
+    finally:
+        os.utime(copy, None)
