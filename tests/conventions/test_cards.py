@@ -105,3 +105,16 @@ def test_every_card_has_a_picture_and_only_used_pictures_are_shipped(app) -> Non
     for path in PICTURES.glob("*.svg"):
         svg = path.read_text()
         assert "<script" not in svg and "style=" not in svg, f"{path.name} is not CSP-safe"
+
+
+def test_every_card_is_written_in_every_launch_language(app) -> None:  # type: ignore[no-untyped-def]
+    for card in _cards(app):
+        missing = sorted(set(CODES) - set(card.texts))
+        assert not missing, f"{card.slug} is not written in {missing}: a child would see English"
+
+
+def test_every_launch_language_has_a_glossary() -> None:
+    for code in CODES:
+        glossary = _glossary(code)
+        assert set(glossary) == set(_glossary("en")), f"{code}: glossary terms differ from en"
+        assert all(glossary.values()), f"{code}: a glossary term has no words"
