@@ -171,3 +171,18 @@ def all_cards() -> tuple[Card, ...]:
     from flask import current_app
 
     return current_app.extensions["kite_cards"]
+
+
+def card_by_slug(slug: str) -> Card | None:
+    """The card with this slug, if there is one."""
+    return next((card for card in all_cards() if card.slug == slug), None)
+
+
+def neighbours(card: Card) -> tuple[Card | None, Card | None]:
+    """The cards before and after this one, in reading order."""
+    cards = all_cards()
+    index = cards.index(card)
+    return (
+        cards[index - 1] if index else None,
+        cards[index + 1] if index + 1 < len(cards) else None,
+    )

@@ -83,6 +83,18 @@ class LocaleConverter(BaseConverter):
     regex = "|".join(CODES)
 
 
+class LevelConverter(BaseConverter):
+    """The reading level in a child URL: younger or older, nothing more precise."""
+
+    regex = "younger|older"
+
+
+class SlugConverter(BaseConverter):
+    """A kebab-case name, such as a card's."""
+
+    regex = "[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
 def is_child_path(path: str) -> bool:
     """Child pages are the start page and everything under a locale (/km/…)."""
     return path == "/" or _first_segment(path) in BY_CODE
@@ -90,7 +102,7 @@ def is_child_path(path: str) -> bool:
 
 def init_app(app: Flask) -> None:
     """Register the locale converter and give templates the page's language facts."""
-    app.url_map.converters["locale"] = LocaleConverter
+    app.url_map.converters.update(locale=LocaleConverter, level=LevelConverter, slug=SlugConverter)
     app.before_request(remember_locale)
 
     app.jinja_env.globals.update(

@@ -43,7 +43,12 @@ class CheckedClient(FlaskClient):
 
     def open(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         response = super().open(*args, **kwargs)
-        if response.mimetype == "text/html" and not 300 <= response.status_code < 400:
+        fragment = response.request.headers.get("HX-Request")  # htmx swaps in just a part
+        if (
+            response.mimetype == "text/html"
+            and not fragment
+            and not 300 <= response.status_code < 400
+        ):
             response.soup = check_page(response.get_data(as_text=True), where=response.request.path)
         return response
 

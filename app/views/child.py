@@ -1,7 +1,8 @@
 """Child pages: the language choice, the welcome page, and the exit button."""
 
-from flask import Blueprint, redirect, render_template, session, url_for
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 
+from app import content
 from app.access import public
 from app.extensions import csrf
 
@@ -29,3 +30,30 @@ def exit_visit(locale: str):  # type: ignore[no-untyped-def]
     """End this child's visit: forget everything and go back to the start for the next child."""
     session.clear()
     return redirect(url_for("child.languages"), code=303)
+
+
+@bp.get("/<locale:locale>/rights/<level:level>/")
+@public
+def rights(locale: str, level: str) -> str:
+    """Every rights card, with its picture, at the child's reading level."""
+    return render_template(
+        "child/rights.html", cards=content.all_cards(), level=level, text_for=content.text_for
+    )
+
+
+@bp.get("/<locale:locale>/rights/<level:level>/<slug:slug>")
+@public
+def card(locale: str, level: str, slug: str) -> str:
+    """One card; an htmx request gets just the card, to swap in place."""
+    found = content.card_by_slug(slug) or abort(404)
+    previous, following = content.neighbours(found)
+    template = "child/_card.html" if request.headers.get("HX-Request") else "child/card.html"
+    return render_template(
+        template,
+        card=found,
+        text=content.text_for(found, locale),
+        level=level,
+        previous=previous,
+        following=following,
+        text_for=content.text_for,
+    )
