@@ -66,14 +66,15 @@ def main() -> None:
     rows = []
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        for path in ["/", *(f"/{lo.code}/" for lo in LOCALES)]:
+        cards = [f"/{code}/rights/younger/your-privacy" for code in ("en", "km", "my", "ar")]
+        for path in ["/", *(f"/{lo.code}/" for lo in LOCALES), *cards]:
             sizes = measure(base, path, browser)
             rows.append((path, sizes))
         browser.close()
     server.shutdown()
     kinds = ["html", "css", "js", "fonts", "images"]
     lines = [
-        "# Page weight of child start pages (empty cache)",
+        "# Page weight of child pages (empty cache)",
         "",
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
         f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
