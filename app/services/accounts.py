@@ -117,9 +117,10 @@ def holds_any(user: StaffUser, roles: Iterable[Role]) -> bool:
     return any(grant.role in wanted for grant in user.grants)
 
 
-def facilities_for(user: StaffUser, role: Role) -> list[Facility]:
-    """The homes in which the user holds this role."""
-    return [g.facility for g in user.grants if g.role == role and g.facility is not None]
+def facilities_for(user: StaffUser, *roles: Role) -> list[Facility]:
+    """The homes in which the user holds any of these roles, each once."""
+    homes = {g.facility.id: g.facility for g in user.grants if g.role in roles and g.facility}
+    return list(homes.values())
 
 
 def role_names(user: StaffUser) -> list[Role]:

@@ -15,7 +15,9 @@ CARE_ROLES = (Role.CAREGIVER, Role.CASE_WORKER, Role.HOME_MANAGER)
 def index() -> str:
     """The care home page: who you are and the homes you work in."""
     user = current_staff()
-    homes = {f.id: f for role in CARE_ROLES for f in accounts.facilities_for(user, role)}
     return render_template(
-        "care/index.html", user=user, homes=list(homes.values()), roles=accounts.role_names(user)
+        "care/index.html",
+        user=user,
+        homes=accounts.facilities_for(user, *CARE_ROLES),
+        roles=accounts.role_names(user),
     )

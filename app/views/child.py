@@ -47,13 +47,13 @@ def card(locale: str, level: str, slug: str) -> str:
     """One card; an htmx request gets just the card, to swap in place."""
     found = content.card_by_slug(slug) or abort(404)
     previous, following = content.neighbours(found)
-    template = "child/_card.html" if request.headers.get("HX-Request") else "child/card.html"
+    fragment = bool(request.headers.get("HX-Request"))
     return render_template(
-        template,
+        "child/_card.html" if fragment else "child/card.html",
         card=found,
         text=content.text_for(found, locale),
         level=level,
         previous=previous,
         following=following,
-        text_for=content.text_for,
+        fragment=fragment,
     )
