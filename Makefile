@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 5000
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run test install translations translations-update assets db-upgrade demo-data lint clean
+.PHONY: run test install translations translations-update assets fonts db-upgrade demo-data lint clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ test: translations lint
 assets: install
 	npm ci --no-audit --no-fund
 	$(BIN)/python tools/vendor_assets.py
+	$(BIN)/python tools/subset_fonts.py
+
+# Cut each language's fonts to its text again, after editing content/ or translations/ (no Node).
+fonts: install
+	$(BIN)/python tools/subset_fonts.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache

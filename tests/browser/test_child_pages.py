@@ -4,18 +4,9 @@ import re
 
 import pytest
 
-from app.i18n import LOCALES, SCRIPTS
+from app.i18n import LOCALES
 
 FONT_FILE = re.compile(r"/static/fonts/(?P<name>[a-z0-9-]+)\.woff2(\?v=[0-9a-f]+)?$")
-SCRIPT_FONT = {
-    "thai": "noto-sans-thai",
-    "khmer": "noto-sans-khmer",
-    "lao": "noto-sans-lao",
-    "myanmar": "noto-sans-myanmar",
-    "bengali": "noto-sans-bengali",
-    "devanagari": "noto-sans-devanagari",
-    "arabic": "noto-sans-arabic",
-}
 
 
 def test_start_page_and_every_language_pass_axe(visitor) -> None:  # type: ignore[no-untyped-def]
@@ -26,23 +17,21 @@ def test_start_page_and_every_language_pass_axe(visitor) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize("locale", LOCALES, ids=lambda lo: lo.code)
-def test_each_page_downloads_only_its_own_scripts_font(visitor, locale) -> None:  # type: ignore[no-untyped-def]
+def test_each_page_downloads_only_its_own_languages_small_fonts(visitor, locale) -> None:  # type: ignore[no-untyped-def]
     fonts: list[str] = []
     visitor.page.on(
         "response", lambda r: (m := FONT_FILE.search(r.url)) and fonts.append(m["name"])
     )
     visitor.visit(f"/{locale.code}/")
-    own = SCRIPT_FONT.get(locale.script)
-    if own:
-        assert any(name.startswith(own) for name in fonts), f"{own} not loaded: {fonts}"
-        family = own.replace("-", " ").title().replace("Noto Sans ", "Noto Sans ")
-        heading = visitor.page.locator("h1").inner_text()
-        assert visitor.page.evaluate(
-            "([family, text]) => document.fonts.check(`24px '${family}'`, text)", [family, heading]
-        ), f"{family} cannot draw {heading!r}"
-    others = {SCRIPT_FONT[s] for s in SCRIPTS if s in SCRIPT_FONT and s != locale.script}
-    stray = [name for name in fonts if any(name.startswith(o) for o in others)]
-    assert not stray, f"/{locale.code}/ downloaded other scripts' fonts: {stray}"
+    own = f"kite-{locale.code}-"
+    assert any(name.startswith(own) for name in fonts), f"{own}* not loaded: {fonts}"
+    heading = visitor.page.locator("h1").inner_text()
+    assert visitor.page.evaluate(
+        "([family, text]) => document.fonts.check(`24px '${family}'`, text)",
+        [f"Kite {locale.code}", heading],
+    ), f"Kite {locale.code} cannot draw {heading!r}"
+    stray = [n for n in fonts if not n.startswith((own, "kite-names-"))]
+    assert not stray, f"/{locale.code}/ downloaded full or other languages' fonts: {stray}"
 
 
 def test_arabic_lays_out_right_to_left(visitor) -> None:  # type: ignore[no-untyped-def]

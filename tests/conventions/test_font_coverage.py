@@ -1,64 +1,107 @@
-"""No boxes: every character Kite shows in a language is drawn by the fonts its pages load."""
+"""No boxes: every character Kite shows in a language is drawn by the fonts its pages load.
+
+A language's stylesheet offers 'Kite <locale>' first, subsets cut by tools/subset_fonts.py to
+just its text, then the full fonts. Text with a character the subsets lack still draws, but
+makes every page of that language fetch a full font: `make fonts` cuts the subsets again.
+"""
 
 import re
-import tomllib
+import unicodedata
 from functools import cache
 from pathlib import Path
 
 import pytest
-from babel.messages import pofile
 from fontTools.ttLib import TTFont
 
-from app.i18n import BY_CODE, CODES, LOCALES
+from app.i18n import CODES, LOCALES
+from tools.subset_fonts import parse_range, shown_text
 
 ROOT = Path(__file__).resolve().parents[2]
+FONTS = ROOT / "app" / "static" / "fonts"
 FONT_CSS = ROOT / "app" / "static" / "css" / "fonts"
-FONT_URL = re.compile(r"url\(\.\./\.\./fonts/([^)?]+\.woff2)(?:\?v=[0-9a-f]+)?\)")
+FACE = re.compile(r"@font-face \{(?P<body>[^}]*)\}")
 # Joiners and marks that shape text but are never drawn on their own.
 INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF}
 
 
 @cache
-def _coverage(stylesheet: str) -> frozenset[int]:
-    """Every code point the fonts named in one of our stylesheets can draw."""
-    css = (FONT_CSS / stylesheet).read_text()
-    points: set[int] = set()
-    for name in set(FONT_URL.findall(css)):
-        points |= set(TTFont(ROOT / "app" / "static" / "fonts" / name).getBestCmap())
-    return frozenset(points)
+def _cmap(file: str) -> frozenset[int]:
+    return frozenset(TTFont(FONTS / file).getBestCmap())
 
 
-def _shown_text(code: str) -> str:
-    """Every interface string, card and glossary term of a language."""
-    with (ROOT / "translations" / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-        catalogue = pofile.read_po(handle)
-    parts = []
-    for message in catalogue:
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        parts.extend(s for s in strings if s)
-    parts.extend(p.read_text() for p in (ROOT / "content" / "cards").glob(f"*/{code}.md"))
-    glossary = ROOT / "content" / "glossary" / f"{code}.toml"
-    if glossary.exists():
-        parts.extend(w for words in tomllib.loads(glossary.read_text()).values() for w in words)
-    return "".join(parts)
+@cache
+def _faces(stylesheet: str) -> tuple[dict, ...]:
+    """Family, weight, file and unicode-range of each @font-face rule in one of our stylesheets."""
+    faces = []
+    for match in FACE.finditer((FONT_CSS / stylesheet).read_text()):
+        body = match["body"]
+        weight = re.search(r"font-weight: (\d+);", body)
+        faces.append(
+            {
+                "family": re.search(r"font-family: '([^']+)';", body)[1],
+                "weight": int(weight[1]) if weight else None,
+                "file": re.search(r"url\(\.\./\.\./fonts/([^)?]+\.woff2)", body)[1],
+                "range": frozenset(parse_range(re.search(r"unicode-range: ([^;]+);", body)[1])),
+            }
+        )
+    return tuple(faces)
+
+
+def _drawn(faces: list[dict]) -> set[int]:
+    """What these faces draw: a character in a face's unicode-range and in its font."""
+    return {point for face in faces for point in face["range"] & _cmap(face["file"])}
+
+
+@cache
+def _shown(code: str) -> frozenset[str]:
+    text = shown_text(code)
+    return frozenset(
+        ch for ch in text if unicodedata.category(ch) != "Cc" and ord(ch) not in INVISIBLE
+    )
+
+
+def _names(points: set[str]) -> list[str]:
+    return [f"U+{ord(ch):04X} {ch}" for ch in sorted(points)]
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_fonts_of_each_language_draw_all_its_text(code: str) -> None:
-    covered = _coverage(f"{BY_CODE[code].script}.css")
-    text = _shown_text(code)
-    missing = sorted(
-        {
-            ch
-            for ch in text
-            if not ch.isspace() and ord(ch) not in INVISIBLE and ord(ch) not in covered
-        }
-    )
-    assert not missing, f"{code}: no shipped font draws {[f'U+{ord(c):04X} {c}' for c in missing]}"
+def test_each_languages_subset_fonts_draw_all_its_text(code: str) -> None:
+    faces = [face for face in _faces(f"{code}.css") if face["family"] == f"Kite {code}"]
+    for weight in (400, 700):
+        drawn = _drawn([face for face in faces if face["weight"] == weight])
+        missing = {ch for ch in _shown(code) if ord(ch) not in drawn}
+        assert not missing, (
+            f"{code}: the 'Kite {code}' {weight} subsets lack {_names(missing)}, so pages "
+            "showing them fetch a full font: run `make fonts`"
+        )
+    assert f"--font-body: 'Kite {code}', " in (FONT_CSS / f"{code}.css").read_text()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_each_languages_full_fonts_draw_all_its_text_too(code: str) -> None:
+    faces = [face for face in _faces(f"{code}.css") if not face["family"].startswith("Kite ")]
+    for weight in (400, 700):
+        drawn = _drawn([face for face in faces if face["weight"] == weight])
+        missing = {ch for ch in _shown(code) if ord(ch) not in drawn}
+        assert not missing, f"{code}: no full {weight} font draws {_names(missing)}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_a_subsets_unicode_range_is_exactly_what_it_draws(code: str) -> None:
+    for face in _faces(f"{code}.css"):
+        if face["family"] == f"Kite {code}":
+            assert face["range"] == _cmap(face["file"]), f"{face['file']}: run `make fonts`"
 
 
 def test_the_names_font_draws_every_languages_own_name() -> None:
-    covered = _coverage("names.css")
+    drawn = _drawn(list(_faces("names.css")))
     for locale in LOCALES:
-        missing = [ch for ch in locale.native_name if not ch.isspace() and ord(ch) not in covered]
+        missing = [ch for ch in locale.native_name if not ch.isspace() and ord(ch) not in drawn]
         assert not missing, f"{locale.code}: {missing}"
+
+
+def test_every_font_file_is_named_by_a_stylesheet_and_every_name_has_its_file() -> None:
+    named = {face["file"] for css in FONT_CSS.glob("*.css") for face in _faces(css.name)}
+    shipped = {path.name for path in FONTS.glob("*.woff2")}
+    assert not shipped - named, f"no stylesheet uses {sorted(shipped - named)}: run `make fonts`"
+    assert not named - shipped, f"missing font files {sorted(named - shipped)}: run `make fonts`"

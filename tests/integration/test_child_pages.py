@@ -19,7 +19,7 @@ def test_invariant_7_child_home_works_in_every_launch_language(client, app_conte
         for link in response.soup.select("link[rel=stylesheet]")
         if "/fonts/" in link["href"]
     ]
-    assert fonts == [f"/static/css/fonts/{locale.script}.css", "/static/css/fonts/names.css"]
+    assert fonts == [f"/static/css/fonts/{locale.code}.css", "/static/css/fonts/names.css"]
     # No script is needed: every way on is a plain link or form.
     assert not response.soup.select("[hx-get]:not([href]), [onclick]")
 

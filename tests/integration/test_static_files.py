@@ -41,7 +41,7 @@ def test_text_files_are_sent_compressed_when_accepted(client, accept, encoding) 
 
 
 def test_fonts_in_stylesheets_are_versioned_too(client) -> None:  # type: ignore[no-untyped-def]
-    css = client.get("/static/css/fonts/khmer.css", headers={"Accept-Encoding": "identity"})
+    css = client.get("/static/css/fonts/km.css", headers={"Accept-Encoding": "identity"})
     assert "woff2?v=" in css.get_data(as_text=True)
 
 
