@@ -49,6 +49,7 @@ test: translations lint
 assets: install
 	npm ci --no-audit --no-fund
 	$(BIN)/python tools/vendor_assets.py
+	$(BIN)/python tools/compose_pictures.py
 	$(BIN)/python tools/subset_fonts.py
 
 # Cut each language's fonts to its text again, after editing content/ or translations/ (no Node).

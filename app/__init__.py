@@ -45,6 +45,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         child,
         health,
         monitor,
+        narrations,
         second_factor,
     )
 
@@ -53,6 +54,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         auth,
         second_factor,
         care,
+        narrations,
         monitor,
         admin,
         admin_homes,

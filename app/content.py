@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from werkzeug.routing import BaseConverter
+
 from app import standards
 from app.i18n import CODES
 
@@ -23,6 +25,9 @@ PICTURE_CODE = re.compile(r"[0-9a-f]{2,6}(-[0-9a-f]{2,6})*")
 FRONT_MATTER = re.compile(r"\A\+\+\+\n(?P<meta>.*?)\n\+\+\+\n(?P<body>.*)\Z", re.S)
 SECTION = re.compile(r"^# (Younger|Older)\s*$", re.M)
 LEVELS = ("younger", "older")
+# The stages of care as they appear in a child's URL, and "all" for every card.
+STAGE_PATHS = {"arriving": "arriving", "staying": "staying", "moving-on": "moving_on"}
+ALL_STAGES = "all"
 
 
 class ContentError(ValueError):
@@ -144,6 +149,12 @@ def _load_card(folder: Path) -> Card:
     )
 
 
+class StageConverter(BaseConverter):
+    """A stage of care in a child's URL, or "all"."""
+
+    regex = "|".join([*STAGE_PATHS, ALL_STAGES])
+
+
 def load_cards(root: Path) -> tuple[Card, ...]:
     """Every card under root/cards, in order; raises ContentError on the first bad file."""
     folders = (
@@ -178,9 +189,15 @@ def card_by_slug(slug: str) -> Card | None:
     return next((card for card in all_cards() if card.slug == slug), None)
 
 
-def neighbours(card: Card) -> tuple[Card | None, Card | None]:
-    """The cards before and after this one, in reading order."""
-    cards = all_cards()
+def cards_in(stage: str) -> tuple[Card, ...]:
+    """The cards for one stage of care, by its URL name, or every card for "all"."""
+    if stage == ALL_STAGES:
+        return all_cards()
+    return tuple(card for card in all_cards() if STAGE_PATHS[stage] in card.stages)
+
+
+def neighbours(card: Card, cards: tuple[Card, ...]) -> tuple[Card | None, Card | None]:
+    """The cards before and after this one among these cards, in reading order."""
     index = cards.index(card)
     return (
         cards[index - 1] if index else None,

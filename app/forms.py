@@ -5,6 +5,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     DateField,
     EmailField,
@@ -155,4 +156,12 @@ class ChangePasswordForm(SetPasswordForm):
     current = PasswordField(
         _l("Current password"),
         validators=[DataRequired(_l("Enter your current password")), Length(max=128)],
+    )
+
+
+class NarrationForm(KiteForm):
+    """A recording of one card read aloud: made in the browser, or a file from elsewhere."""
+
+    recording = FileField(
+        _l("Sound file"), validators=[FileRequired(_l("Record the card, or choose a sound file"))]
     )

@@ -32,8 +32,9 @@ def init_app(app: Flask) -> None:
             "Permissions-Policy", "microphone=(), camera=(), geolocation=()"
         )
         if request.endpoint != "static":
-            # Shared tablets: nothing a child saw may come back from cache or history.
-            response.headers["Cache-Control"] = "no-store"
+            # Shared tablets: nothing a child saw may come back from cache or history. Only a
+            # view that serves something the same for everyone may say otherwise.
+            response.headers.setdefault("Cache-Control", "no-store")
         if request.is_secure:
             response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
         return response

@@ -102,7 +102,11 @@ def is_child_path(path: str) -> bool:
 
 def init_app(app: Flask) -> None:
     """Register the locale converter and give templates the page's language facts."""
-    app.url_map.converters.update(locale=LocaleConverter, level=LevelConverter, slug=SlugConverter)
+    from app.content import StageConverter
+
+    app.url_map.converters.update(
+        locale=LocaleConverter, level=LevelConverter, slug=SlugConverter, stage=StageConverter
+    )
     app.before_request(remember_locale)
 
     app.jinja_env.globals.update(

@@ -27,3 +27,18 @@ CONTACT_KIND_LABELS = {
     ContactKind.EMERGENCY: _l("Emergency"),
     ContactKind.OTHER: _l("Other help"),
 }
+
+# The stages of care in a child's words, by their name in the child's URL (see app.content).
+STAGE_WORDS = {
+    "arriving": _l("I have just come here"),
+    # Translators: the stage of care after arriving: living in the home and healing.
+    "staying": _l("I am staying here and getting better"),
+    "moving-on": _l("I am getting ready to leave"),
+    "all": _l("Show me all my rights"),
+}
+
+# The two reading levels, for staff.
+LEVEL_LABELS = {
+    "younger": _l("Younger (about 6–11)"),
+    "older": _l("Older (about 12–17)"),
+}

@@ -66,7 +66,7 @@ def main() -> None:
     rows = []
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        cards = [f"/{code}/rights/younger/your-privacy" for code in ("en", "km", "my", "ar")]
+        cards = [f"/{code}/rights/younger/all/your-privacy" for code in ("en", "km", "my", "ar")]
         for path in ["/", *(f"/{lo.code}/" for lo in LOCALES), *cards]:
             sizes = measure(base, path, browser)
             rows.append((path, sizes))

@@ -2,7 +2,14 @@
 
 from flask import Flask
 
-SAMPLE_VALUES = {"locale": "km", "filename": "css/kite.css"}
+SAMPLE_VALUES = {
+    "locale": "km",
+    "code": "km",
+    "level": "younger",
+    "stage": "all",
+    "slug": "your-privacy",
+    "filename": "css/kite.css",
+}
 
 
 def sample_urls(app: Flask, method: str | None = None) -> list[tuple[str, str, str]]:

@@ -31,13 +31,19 @@ FACES: dict[str, list[tuple[str, str, list[str]]]] = {
     "devanagari": [("noto-sans-devanagari", "Noto Sans Devanagari", ["devanagari"]), LATIN],
     "arabic": [("noto-sans-arabic", "Noto Sans Arabic", ["arabic"]), LATIN],
 }
+# Scripts whose pages get regular weight only, in every font, so the browser draws all their
+# bold from it (a bold Latin face alone would send bold Bengali to the full font). Bengali's own
+# bold would take a Bengali card over 100 KB (bench/results/page-weight.md).
+REGULAR_ONLY = {"bengali"}
 BLOCK = re.compile(r"/\* (?P<name>[a-z0-9-]+) \*/\s*@font-face \{(?P<body>.*?)\}", re.S)
 
 
-def font_faces(package: str, family: str, subsets: list[str]) -> list[dict]:
+def font_faces(
+    package: str, family: str, subsets: list[str], weights: tuple[int, ...] = WEIGHTS
+) -> list[dict]:
     """Copy the woff2 files of these subsets; returns each one's family, weight and range."""
     faces = []
-    for weight in WEIGHTS:
+    for weight in weights:
         css = (NODE / "@fontsource" / package / f"{weight}.css").read_text()
         for match in BLOCK.finditer(css):
             name = match["name"]
@@ -53,7 +59,11 @@ def font_faces(package: str, family: str, subsets: list[str]) -> list[dict]:
 def write_font_faces() -> None:
     """Vendor the full fonts; list them by script, in fallback order, for subset_fonts.py."""
     table = {
-        script: [face for faces_of in faces for face in font_faces(*faces_of)]
+        script: [
+            face
+            for faces_of in faces
+            for face in font_faces(*faces_of, weights=(400,) if script in REGULAR_ONLY else WEIGHTS)
+        ]
         for script, faces in FACES.items()
     }
     FACES_JSON.write_text(json.dumps(table, indent=1, ensure_ascii=False) + "\n")
@@ -76,7 +86,9 @@ Copyright 2019 Twitter, Inc and other contributors; maintained by jdecked (jdeck
 Graphics licensed under CC-BY 4.0: https://creativecommons.org/licenses/by/4.0/
 (The npm package @twemoji/svg that carries these optimised SVG files is MIT licensed.)
 
-Kite uses these pictures unchanged, in app/static/img/emoji/, one file per code point sequence.
+Kite uses these pictures unchanged in app/static/img/emoji/, one file per code point sequence,
+and in app/static/img/scenes/ puts two of them side by side in one file
+(tools/compose_pictures.py).
 """
 
 

@@ -3,6 +3,7 @@
 from app.models.audit import AuditEvent, AuditHead
 from app.models.base import Base, UtcDateTime, utcnow
 from app.models.care import AgeBand, Case, Stage, Tablet
+from app.models.content import Narration
 from app.models.homes import ContactKind, Facility, FacilityKind, HelpContact
 from app.models.settings import Settings
 from app.models.staff import Invitation, RecoveryCode, Role, RoleGrant, StaffSession, StaffUser
@@ -18,6 +19,7 @@ __all__ = [
     "FacilityKind",
     "HelpContact",
     "Invitation",
+    "Narration",
     "RecoveryCode",
     "Role",
     "RoleGrant",

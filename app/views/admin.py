@@ -8,8 +8,9 @@ from flask_babel import gettext as _
 from app import content
 from app.access import current_staff, requires_role
 from app.forms import AuditFilterForm
+from app.labels import LEVEL_LABELS
 from app.models import Role
-from app.services import audit, facilities
+from app.services import audit, facilities, narrations
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -46,5 +47,11 @@ def audit_trail() -> str:
 @bp.get("/translations")
 @requires_role(Role.ADMINISTRATOR)
 def translations() -> str:
-    """Which cards are written in which language, and whether a native speaker reviewed them."""
-    return render_template("admin/translations.html", cards=content.all_cards())
+    """Each card in each language: written or not, draft or reviewed, narrated or not."""
+    return render_template(
+        "admin/translations.html",
+        cards=content.all_cards(),
+        levels=content.LEVELS,
+        level_labels=LEVEL_LABELS,
+        recorded=narrations.recorded(),
+    )

@@ -1,8 +1,175 @@
-// Kite's own script. Pages work without it; it only makes htmx requests as safe as forms.
-// Every htmx request carries the page's CSRF token in the header Flask-WTF reads.
-document.addEventListener("htmx:configRequest", function (event) {
-  var token = document.querySelector('meta[name="csrf-token"]');
-  if (token) {
-    event.detail.headers["X-CSRFToken"] = token.content;
+// Kite's own script. Pages work without it; it makes htmx requests as safe as forms, reads
+// cards aloud, and lets staff record a narration.
+(function () {
+  "use strict";
+
+  // Every htmx request carries the page's CSRF token in the header Flask-WTF reads.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = document.querySelector('meta[name="csrf-token"]');
+    if (token) {
+      event.detail.headers["X-CSRFToken"] = token.content;
+    }
+  });
+
+  // ---- Read aloud: a staff recording, else the tablet's voice, else "ask a grown-up". ----
+  var speech = window.speechSynthesis;
+  var stopCurrent = function () {};
+
+  function voiceFor(lang) {
+    var voices = speech ? speech.getVoices() : [];
+    var exact = voices.filter(function (v) { return v.lang.toLowerCase().replace("_", "-").split("-")[0] === lang; });
+    return exact.filter(function (v) { return v.localService; })[0] || exact[0] || null;
   }
-});
+
+  function setLabel(button, key) {
+    button.querySelector("span").textContent = button.dataset[key];
+    button.setAttribute("aria-pressed", key === "pause" ? "true" : "false");
+  }
+
+  function withRecording(box, button, audio) {
+    audio.controls = false;
+    audio.hidden = true;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      if (audio.paused) {
+        audio.play().catch(function () { setLabel(button, "listen"); });
+      } else {
+        audio.pause();
+      }
+    });
+    audio.addEventListener("play", function () { setLabel(button, "pause"); });
+    audio.addEventListener("pause", function () { setLabel(button, audio.ended ? "again" : "listen"); });
+    audio.addEventListener("ended", function () { setLabel(button, "again"); });
+    audio.addEventListener("error", function () { withVoice(box, button) || showHint(box, button); });
+    stopCurrent = function () { audio.pause(); };
+    return true;
+  }
+
+  function withVoice(box, button) {
+    var lang = document.documentElement.lang;
+    var voice = voiceFor(lang);
+    if (!voice) {
+      return false;
+    }
+    var parts = Array.prototype.map.call(box.closest("article, main").querySelectorAll("[data-read]"), function (el) {
+      return el.textContent.trim();
+    });
+    var state = "idle";
+    box.querySelector(".ask-grown-up").hidden = true;
+    button.hidden = false;
+    function finish() { state = "idle"; setLabel(button, "again"); }
+    button.onclick = function () {
+      if (state === "speaking") {
+        speech.pause();
+        state = "paused";
+        setLabel(button, "listen");
+      } else if (state === "paused") {
+        speech.resume();
+        state = "speaking";
+        setLabel(button, "pause");
+      } else {
+        speech.cancel();
+        // One utterance a paragraph: long ones are cut short by some voices.
+        parts.forEach(function (text, index) {
+          var utterance = new SpeechSynthesisUtterance(text);
+          utterance.lang = voice.lang;
+          utterance.voice = voice;
+          if (index === parts.length - 1) {
+            utterance.onend = finish;
+          }
+          utterance.onerror = finish;
+          speech.speak(utterance);
+        });
+        state = "speaking";
+        setLabel(button, "pause");
+      }
+    };
+    stopCurrent = function () { speech.cancel(); state = "idle"; };
+    return true;
+  }
+
+  function showHint(box, button) {
+    button.hidden = true;
+    box.querySelector(".ask-grown-up").hidden = false;
+  }
+
+  function setUpReadAloud(root) {
+    var box = root.querySelector("[data-read-aloud]");
+    if (!box || box.dataset.ready) {
+      return;
+    }
+    box.dataset.ready = "yes";
+    stopCurrent();
+    var button = box.querySelector("button");
+    var audio = box.querySelector("audio");
+    var ready = audio ? withRecording(box, button, audio) : withVoice(box, button);
+    if (!ready && speech) {
+      // Voices often load a moment after the page.
+      speech.addEventListener("voiceschanged", function once() {
+        speech.removeEventListener("voiceschanged", once);
+        if (box.isConnected && withVoice(box, button) && box.hasAttribute("data-autoplay") && navigator.userActivation && navigator.userActivation.isActive) {
+          button.click();
+        }
+      });
+    }
+    // Younger children hear the card by default once they have touched the screen.
+    if (ready && box.hasAttribute("data-autoplay") && navigator.userActivation && navigator.userActivation.hasBeenActive) {
+      button.click();
+    }
+  }
+
+  document.addEventListener("htmx:beforeSwap", function () { stopCurrent(); });
+  document.addEventListener("htmx:load", function (event) { setUpReadAloud(event.detail.elt.parentNode || document); });
+  window.addEventListener("pagehide", function () { stopCurrent(); });
+
+  // ---- Staff record a narration in the browser; the file goes up with the form. ----
+  function setUpRecorder(form) {
+    var controls = form.querySelector(".recorder-controls");
+    var input = form.querySelector('input[type="file"]');
+    if (!controls || !window.MediaRecorder || !navigator.mediaDevices || !window.DataTransfer) {
+      return;
+    }
+    var start = controls.querySelector('[data-recorder="start"]');
+    var stop = controls.querySelector('[data-recorder="stop"]');
+    var status = controls.querySelector('[data-recorder="status"]');
+    var preview = controls.querySelector('[data-recorder="preview"]');
+    var recorder = null;
+    controls.hidden = false;
+    start.addEventListener("click", function () {
+      navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
+        var chunks = [];
+        recorder = new MediaRecorder(stream);
+        recorder.ondataavailable = function (event) { chunks.push(event.data); };
+        recorder.onstop = function () {
+          stream.getTracks().forEach(function (track) { track.stop(); });
+          var type = recorder.mimeType.split(";")[0] || "audio/webm";
+          var file = new File(chunks, "narration." + (type.split("/")[1] || "webm"), { type: type });
+          var files = new DataTransfer();
+          files.items.add(file);
+          input.files = files.files;
+          preview.src = URL.createObjectURL(file);
+          preview.hidden = false;
+          status.textContent = status.dataset.done || "";
+          start.disabled = false;
+          stop.disabled = true;
+        };
+        recorder.start();
+        status.textContent = status.dataset.recording || "";
+        start.disabled = true;
+        stop.disabled = false;
+      }).catch(function () {
+        status.textContent = status.dataset.denied || "";
+      });
+    });
+    stop.addEventListener("click", function () {
+      if (recorder && recorder.state !== "inactive") {
+        recorder.stop();
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setUpReadAloud(document);
+    Array.prototype.forEach.call(document.querySelectorAll("form.recorder"), setUpRecorder);
+  });
+})();
