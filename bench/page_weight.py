@@ -1,4 +1,4 @@
-"""Page weight: bytes a tablet downloads, with an empty cache, for each child start page.
+"""Page weight: bytes a tablet downloads for child pages, with an empty cache, and per htmx move.
 
 Run: .venv/bin/python bench/page_weight.py  (needs Debian's Chromium). Writes
 bench/results/page-weight.md with the machine and the date.
@@ -50,6 +50,31 @@ def measure(base: str, path: str, browser) -> dict[str, int]:  # type: ignore[no
     return dict(sizes)
 
 
+def measure_move(base: str, path: str, browser) -> int:  # type: ignore[no-untyped-def]
+    """Bytes moving from this card to the next with htmx, once the card page is loaded."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    title = page.locator("h1").inner_text()
+    page.locator("a[rel=next]").click()
+    page.wait_for_function("(old) => document.querySelector('h1').innerText !== old", arg=title)
+    page.wait_for_load_state("networkidle")
+    total = 0
+    for response in responses:
+        response.finished()
+        total += response.request.sizes()["responseBodySize"]
+    context.close()
+    return total
+
+
+def verdict(ok: bool) -> str:
+    """How a figure stands against its target."""
+    return "yes" if ok else "**MISSED**"
+
+
 def main() -> None:
     """Serve Kite on loopback, load each page, write the table."""
     folder = Path(tempfile.mkdtemp())
@@ -66,10 +91,12 @@ def main() -> None:
     rows = []
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        cards = [f"/{code}/rights/younger/all/your-privacy" for code in ("en", "km", "my", "ar")]
-        for path in ["/", *(f"/{lo.code}/" for lo in LOCALES), *cards]:
+        cards = [f"/{lo.code}/rights/younger/all/your-privacy" for lo in LOCALES]
+        stages = [f"/{code}/rights/younger/" for code in ("en", "km", "my", "ar")]
+        for path in ["/", *(f"/{lo.code}/" for lo in LOCALES), *stages, *cards]:
             sizes = measure(base, path, browser)
             rows.append((path, sizes))
+        moves = [(path, measure_move(base, path, browser)) for path in cards]
         browser.close()
     server.shutdown()
     kinds = ["html", "css", "js", "fonts", "images"]
@@ -81,14 +108,28 @@ def main() -> None:
         "Debian Chromium via Playwright, by `bench/page_weight.py`. Bytes are response bodies "
         "as sent: static text files Brotli-compressed, HTML not (gunicorn sends it as is).",
         "",
-        "| page | " + " | ".join(kinds) + " | total KiB |",
-        "|---|" + "---:|" * (len(kinds) + 1),
+        "Targets (issue 4): a page's first load at most 100 KB (100,000 bytes) with at most "
+        "20 KB of JavaScript; moving to the next card with htmx at most 10 KB.",
+        "",
+        "| page | " + " | ".join(kinds) + " | total KiB | within target |",
+        "|---|" + "---:|" * (len(kinds) + 1) + "---|",
     ]
     for path, sizes in rows:
         cells = [f"{sizes.get(k, 0):,}" for k in kinds]
+        ok = sum(sizes.values()) <= 100_000 and sizes.get("js", 0) <= 20_000
         lines.append(
-            f"| `{path}` | " + " | ".join(cells) + f" | {sum(sizes.values()) / 1024:.1f} |"
+            f"| `{path}` | "
+            + " | ".join(cells)
+            + f" | {sum(sizes.values()) / 1024:.1f} | {verdict(ok)} |"
         )
+    lines += [
+        "",
+        "## Moving to the next card (htmx fragment, warm page)",
+        "",
+        "| from | bytes | within 10 KB |",
+        "|---|---:|---|",
+        *(f"| `{path}` | {size:,} | {verdict(size <= 10_000)} |" for path, size in moves),
+    ]
     out = ROOT / "bench" / "results" / "page-weight.md"
     out.write_text("\n".join(lines) + "\n")
     print(out.read_text())
