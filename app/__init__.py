@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import access, config, content, errors, headers, i18n, static_files
+from app import access, config, content, errors, headers, i18n, questions, static_files
 from app.extensions import babel, csrf, db, limiter
 
 
@@ -22,7 +22,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         hops = app.config["KITE_PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     # Content is checked at start: a broken card stops Kite here, naming the file.
-    app.extensions["kite_cards"] = content.load_cards(Path(app.config["KITE_CONTENT_DIR"]))
+    content_dir = Path(app.config["KITE_CONTENT_DIR"])
+    app.extensions["kite_cards"] = content.load_cards(content_dir)
+    app.extensions["kite_question_sets"] = questions.load_question_sets(
+        content_dir, app.extensions["kite_cards"]
+    )
     db.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
@@ -40,20 +44,26 @@ def create_app(test_config: dict | None = None) -> Flask:
         admin_homes,
         admin_settings,
         admin_staff,
+        answering,
         auth,
         care,
+        cases,
         child,
         health,
         monitor,
         narrations,
         second_factor,
+        tablets,
     )
 
     for module in (
         child,
+        answering,
         auth,
         second_factor,
         care,
+        cases,
+        tablets,
         narrations,
         monitor,
         admin,

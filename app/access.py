@@ -6,10 +6,12 @@ from typing import Any
 
 from flask import Flask, abort, g, redirect, request, session, url_for
 
+from app.i18n import is_child_path
 from app.labels import ROLE_LABELS
-from app.models import Role, StaffUser
-from app.services import accounts, sessions
+from app.models import Role, StaffUser, Tablet
+from app.services import accounts, sessions, tablets
 
+TABLET_COOKIE = "kite_tablet"
 ACCESS_ATTRIBUTE = "kite_access"
 PUBLIC = "public"
 
@@ -22,12 +24,24 @@ def public(view: Callable[..., Any]) -> Callable[..., Any]:
 
 def current_staff() -> StaffUser | None:
     """The signed-in member of staff for this request, if any."""
-    if "staff" not in g:
+    this_request = request._get_current_object()  # type: ignore[attr-defined]
+    if g.get("staff_of") is not this_request:  # tests may share one app context
+        g.staff_of = this_request
         token = session.get("sid")
         g.staff = sessions.resume_session(token) if token else None
         if token and g.staff is None:
             session.pop("sid")
     return g.staff
+
+
+def current_tablet() -> Tablet | None:
+    """The enrolled tablet this request comes from, if any; its home becomes the page's home."""
+    this_request = request._get_current_object()  # type: ignore[attr-defined]
+    if g.get("tablet_of") is not this_request:  # tests may share one app context
+        g.tablet_of = this_request
+        g.tablet = tablets.from_credential(request.cookies.get(TABLET_COOKIE))
+        g.facility = g.tablet.facility if g.tablet else None
+    return g.tablet
 
 
 def requires_role(*roles: Role) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -50,10 +64,20 @@ def requires_role(*roles: Role) -> Callable[[Callable[..., Any]], Callable[..., 
 
 
 def init_app(app: Flask) -> None:
-    """Give staff templates the signed-in user and role names."""
+    """Give staff templates the signed-in user and role names; keep case sessions to the child."""
+
+    @app.before_request
+    def _case_session_stays_with_the_child():  # type: ignore[no-untyped-def]
+        # A tablet handed to a child for their case shows only child pages until they finish,
+        # press Exit or go idle: no staff page, no sign-in, nothing of anyone else.
+        if session.get("case_id") and not (
+            is_child_path(request.path) or request.endpoint in {"static", "health.healthz"}
+        ):
+            return redirect(url_for("child.home", locale=session.get("locale", "en")))
+        return None
 
     @app.context_processor
     def _staff() -> dict:
-        if request.blueprint in {"child", None}:
+        if request.blueprint in {"child", "answering", None}:
             return {}
         return {"staff_user": current_staff(), "role_label": ROLE_LABELS.__getitem__}

@@ -153,6 +153,18 @@ def init_app(app: Flask) -> None:
             raise SystemExit(1)
         click.echo("Audit chain intact.")
 
+    @app.cli.group("answers")
+    def answers_group() -> None:
+        """Children's answers."""
+
+    @answers_group.command("release")
+    def answers_release() -> None:
+        """Write pooled anonymous answer sets whose week has ended (run daily)."""
+        from app.services import answers
+
+        homes = answers.release_ended_weeks()
+        click.echo(f"Released the pooled answers of {homes} home(s).")
+
     @app.cli.group()
     def translate() -> None:
         """Translation workflow: update catalogues from the code, compile them."""

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
+    BooleanField,
     DateField,
     EmailField,
     IntegerField,
@@ -14,6 +15,7 @@ from wtforms import (
     SelectField,
     SelectMultipleField,
     StringField,
+    TextAreaField,
 )
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional
 
@@ -164,4 +166,55 @@ class NarrationForm(KiteForm):
 
     recording = FileField(
         _l("Sound file"), validators=[FileRequired(_l("Record the card, or choose a sound file"))]
+    )
+
+
+class EnrolTabletForm(KiteForm):
+    """Which home a new tablet joins, and a name to tell it apart. Choices: the staff's homes."""
+
+    home = SelectField(_l("Home"), coerce=int)
+    label = StringField(
+        _l("Name of the tablet"),
+        validators=[
+            DataRequired(_l("Give the tablet a name, such as “Living room”")),
+            Length(max=60),
+        ],
+    )
+
+
+class RedeemCodeForm(KiteForm):
+    """The one-time code, typed on the tablet."""
+
+    code = StringField(
+        _l("Code"),
+        validators=[DataRequired(_l("Type the code from the staff page")), Length(max=20)],
+    )
+
+
+class OpenCaseForm(KiteForm):
+    """A new case: only the few facts care needs. There is nowhere to write a child's name."""
+
+    home = SelectField(_l("Home"), coerce=int)
+    age_band = SelectField(_l("Reading level"))
+    stage = SelectField(_l("Stage of care"))
+    preferred_locale = SelectField(_l("The child's language"))
+    from_another_country = BooleanField(_l("The child comes from another country"))
+
+
+class StageForm(KiteForm):
+    """Move a case to another stage of care."""
+
+    stage = SelectField(_l("Stage of care"))
+
+
+class ReplyForm(KiteForm):
+    """How the child's views were weighed, and what the child was told, in the child's language."""
+
+    weighed = TextAreaField(
+        _l("How their views were weighed in the decision"),
+        validators=[DataRequired(_l("Say how the child's views were weighed")), Length(max=2000)],
+    )
+    told = TextAreaField(
+        _l("What you tell the child (they read this, in their language)"),
+        validators=[DataRequired(_l("Write what the child will read")), Length(max=1000)],
     )

@@ -42,3 +42,37 @@ LEVEL_LABELS = {
     "younger": _l("Younger (about 6–11)"),
     "older": _l("Older (about 12–17)"),
 }
+
+# Who hears a child's answer (invariant 2), in a child's words.
+AUDIENCE_WORDS = {
+    "count": _l("Just count it"),
+    "case": _l("My case worker"),
+    "visitors": _l("The outside visitors"),
+}
+AUDIENCE_HINTS = {
+    "count": _l("Nobody sees that it was you. Your answer is added to everyone's."),
+    "case": _l("Your case worker reads it and tells you what they did with it."),
+    "visitors": _l("People from outside who check that this home is good for children."),
+}
+# The fixed answers of each kind of question, in a child's words.
+ANSWER_WORDS = {
+    "good": _l("Good"),
+    "okay": _l("Okay"),
+    "not-good": _l("Not good"),
+    "always": _l("Always"),
+    "mostly": _l("Mostly"),
+    "sometimes": _l("Sometimes"),
+    "rarely": _l("Not often"),
+    "never": _l("Never"),
+    "yes": _l("Yes"),
+    "no": _l("No"),
+    "not-sure": _l("Not sure"),
+    "skip": _l("I don't want to answer"),
+}
+
+# The stages of care, for staff.
+STAGE_LABELS = {
+    "arriving": _l("Arriving (intake and assessment)"),
+    "staying": _l("Staying and getting better"),
+    "moving_on": _l("Moving on (integration)"),
+}

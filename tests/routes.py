@@ -9,6 +9,8 @@ SAMPLE_VALUES = {
     "stage": "all",
     "slug": "your-privacy",
     "filename": "css/kite.css",
+    "tablet_id": "00000000-0000-4000-8000-000000000000",
+    "key": "00000000-0000-4000-8000-000000000001",
 }
 
 

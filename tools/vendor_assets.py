@@ -8,10 +8,16 @@ each language's text and writes the stylesheets.
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.questions import AUDIENCE_PICTURES, KINDS, SKIP_PICTURE  # noqa: E402
+
 NODE = ROOT / "node_modules"
+CONTENT = ROOT / "content"
 STATIC = ROOT / "app" / "static"
 FONTS = STATIC / "fonts"
 FACES_JSON = ROOT / "tools" / "font_faces.json"
@@ -93,14 +99,20 @@ and in app/static/img/scenes/ puts two of them side by side in one file
 
 
 def copy_pictures() -> None:
-    """Copy only the Twemoji pictures that the cards name (CC-BY 4.0, attributed)."""
+    """Copy only the Twemoji pictures that cards and questions show (CC-BY 4.0, attributed)."""
     import tomllib
 
     folder = STATIC / "img" / "emoji"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    for card in sorted((ROOT / "content" / "cards").glob("*/card.toml")):
-        code = tomllib.loads(card.read_text())["picture"]
+    codes = {
+        tomllib.loads(card.read_text())["picture"] for card in CONTENT.glob("cards/*/card.toml")
+    }
+    for question_set in CONTENT.glob("questions/*/set.toml"):
+        questions = tomllib.loads(question_set.read_text()).get("questions", [])
+        codes |= {choice["picture"] for q in questions for choice in q.get("choices", [])}
+    codes |= {picture for answers in KINDS.values() if answers for _, picture in answers}
+    for code in sorted(codes | {SKIP_PICTURE, *AUDIENCE_PICTURES.values()}):
         shutil.copy(NODE / "@twemoji/svg" / f"{code}.svg", folder)
     # The npm package carries no text for the artwork's own licence, so Kite writes it.
     (LICENCES / "twemoji-CC-BY-4.0.txt").write_text(TWEMOJI_LICENCE)

@@ -1,8 +1,16 @@
 """SQLAlchemy 2 typed models, one module per noun. Nothing here can hold a child's name."""
 
+from app.models.answers import (
+    AnonymousAnswer,
+    AnonymousWords,
+    CaseAnswer,
+    CaseReply,
+    PooledAnswerSet,
+    SubmissionKey,
+)
 from app.models.audit import AuditEvent, AuditHead
 from app.models.base import Base, UtcDateTime, utcnow
-from app.models.care import AgeBand, Case, Stage, Tablet
+from app.models.care import AgeBand, Case, Stage, Tablet, TabletEnrolment
 from app.models.content import Narration
 from app.models.homes import ContactKind, Facility, FacilityKind, HelpContact
 from app.models.settings import Settings
@@ -10,16 +18,21 @@ from app.models.staff import Invitation, RecoveryCode, Role, RoleGrant, StaffSes
 
 __all__ = [
     "AgeBand",
+    "AnonymousAnswer",
+    "AnonymousWords",
     "AuditEvent",
     "AuditHead",
     "Base",
     "Case",
+    "CaseAnswer",
+    "CaseReply",
     "ContactKind",
     "Facility",
     "FacilityKind",
     "HelpContact",
     "Invitation",
     "Narration",
+    "PooledAnswerSet",
     "RecoveryCode",
     "Role",
     "RoleGrant",
@@ -27,7 +40,9 @@ __all__ = [
     "StaffSession",
     "StaffUser",
     "Stage",
+    "SubmissionKey",
     "Tablet",
+    "TabletEnrolment",
     "UtcDateTime",
     "utcnow",
 ]

@@ -43,6 +43,24 @@ class Tablet(Base):
     facility: Mapped[Facility] = relationship()
 
 
+class TabletEnrolment(Base):
+    """A one-time code that staff show and a tablet redeems to join their home; short-lived."""
+
+    __tablename__ = "tablet_enrolment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facility.id"))
+    label: Mapped[str] = mapped_column(String(60))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="SET NULL")
+    )
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    facility: Mapped[Facility] = relationship()
+
+
 class Case(Base):
     """A child's case: a random code and the few facts care needs, nothing that names them."""
 

@@ -20,4 +20,5 @@ def index() -> str:
         user=user,
         homes=accounts.facilities_for(user, *CARE_ROLES),
         roles=accounts.role_names(user),
+        works_on_cases=accounts.holds_any(user, (Role.CASE_WORKER, Role.HOME_MANAGER)),
     )

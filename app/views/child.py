@@ -14,13 +14,19 @@ from flask import (
     url_for,
 )
 
-from app import content
-from app.access import public
+from app import content, questions
+from app.access import current_tablet, public
 from app.extensions import csrf
 from app.labels import STAGE_WORDS
 from app.services import narrations
 
 bp = Blueprint("child", __name__)
+
+
+@bp.before_request
+def _know_the_tablet() -> None:
+    """A page on an enrolled tablet knows its home (its language, its help numbers), no more."""
+    current_tablet()
 
 
 @bp.get("/")
@@ -90,6 +96,7 @@ def card(locale: str, level: str, stage: str, slug: str) -> str:
     previous, following = content.neighbours(found, cards)
     fragment = bool(request.headers.get("HX-Request"))
     narration = narrations.find(slug, locale, level)
+    asks = questions.question_for_card(slug, stage, level)
     return render_template(
         "child/_card.html" if fragment else "child/card.html",
         card=found,
@@ -99,6 +106,7 @@ def card(locale: str, level: str, stage: str, slug: str) -> str:
         previous=previous,
         following=following,
         fragment=fragment,
+        asks=asks,
         narration_url=narration
         and url_for(
             "child.narration", locale=locale, level=level, slug=slug, v=narration.sha256[:12]

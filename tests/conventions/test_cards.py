@@ -95,10 +95,13 @@ def test_younger_cards_never_say_victim(app) -> None:  # type: ignore[no-untyped
         assert "victim" not in " ".join((*text.younger, text.younger_can)).lower(), card.slug
 
 
-def test_every_card_has_a_picture_and_only_used_pictures_are_shipped(app) -> None:  # type: ignore[no-untyped-def]
+def test_every_card_and_answer_has_a_picture_and_only_used_pictures_are_shipped(app) -> None:  # type: ignore[no-untyped-def]
     from app.content import PICTURES
+    from app.questions import pictures_used
 
-    used = {card.picture for card in _cards(app)}
+    used = {card.picture for card in _cards(app)} | pictures_used(
+        app.extensions["kite_question_sets"]
+    )
     shipped = {path.stem for path in PICTURES.glob("*.svg")}
     assert used <= shipped, f"not vendored: {sorted(used - shipped)}"
     assert shipped <= used, f"vendored but unused (run make assets): {sorted(shipped - used)}"

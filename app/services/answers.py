@@ -1,0 +1,223 @@
+"""Storing what a child answered: to be counted, for their case worker, or for the visitors.
+
+Each answer carries its own audience (invariant 2). Anonymous answers keep only the home, the
+ISO week, level, stage, language, mode, question set and version, question and value (invariant
+3). So that storage order never gives submission order, an anonymous answer set first waits in
+a pool; once K sets of a home wait (K is the small-number threshold), or their week has ended,
+all of that home's waiting sets are shuffled together, written with random ids, and the pool
+entries deleted, in one transaction. Answers for the case worker go straight into the case.
+
+Every submission has an idempotency key, kept under a unique constraint in its own table (which
+names no answer): a resend is answered with success and stored exactly once.
+"""
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
+from app.models import (
+    AnonymousAnswer,
+    AnonymousWords,
+    Case,
+    CaseAnswer,
+    Facility,
+    PooledAnswerSet,
+    SubmissionKey,
+)
+from app.questions import SKIP, QuestionSet
+from app.services import settings
+
+AUDIENCES = ("count", "case", "visitors")
+MODES = ("alone", "helped")
+WORDS_LIMIT = 600  # characters a child may write for one question
+WORDS = "words"  # the value recorded for an answer given in the child's own words
+_shuffle = random.SystemRandom().shuffle
+
+
+class AnswerError(ValueError):
+    """Answers Kite cannot keep as they are; the message is for a child."""
+
+
+@dataclass(frozen=True)
+class Given:
+    """What a child gave for one question: the chosen values, or their words; and who hears it."""
+
+    question_id: str
+    values: tuple[str, ...]
+    audience: str
+    words: str | None = None
+
+
+def iso_week(day: date) -> str:
+    """The ISO week of a day, as "2026-W48": the finest time an anonymous answer keeps."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def check_one(question_set: QuestionSet, answer: Given, *, case_session: bool) -> None:
+    """Raise AnswerError unless this answer fits its question and its audience is allowed."""
+    question = question_set.question(answer.question_id)
+    if question is None:
+        raise AnswerError(_l("Something in these answers did not fit. Please try again."))
+    if answer.audience not in AUDIENCES or (answer.audience == "case" and not case_session):
+        raise AnswerError(_l("Please choose who hears your answer."))
+    if question.kind == WORDS:
+        if len((answer.words or "").strip()) > WORDS_LIMIT:
+            raise AnswerError(
+                _l(
+                    "That is a lot of words! Please make it shorter: up to %(n)d letters.",
+                    n=WORDS_LIMIT,
+                )
+            )
+        return
+    values = answer.values
+    one_only = question.kind != "pictures" or SKIP in values
+    if not values or set(values) - set(question.values) or (one_only and len(values) > 1):
+        raise AnswerError(_l("Something in these answers did not fit. Please try again."))
+
+
+def _check(question_set: QuestionSet, given: list[Given], case: Case | None) -> None:
+    if len({answer.question_id for answer in given}) != len(given):
+        raise AnswerError(_l("Something in these answers did not fit. Please try again."))
+    for answer in given:
+        check_one(question_set, answer, case_session=case is not None)
+
+
+def _anonymous_rows(question_set: QuestionSet, given: list[Given], common: dict) -> list[dict]:
+    rows = []
+    for answer in given:
+        if answer.audience == "case":
+            continue
+        base = {**common, "question_id": answer.question_id}
+        if answer.words is not None:
+            if answer.words.strip():
+                rows.append(
+                    {
+                        "table": WORDS,
+                        **base,
+                        "audience": answer.audience,
+                        "words": answer.words.strip(),
+                    }
+                )
+            continue
+        rows.extend({"table": "answer", **base, "value": value} for value in answer.values)
+    return rows
+
+
+def submit(
+    *,
+    key: uuid.UUID,
+    facility: Facility,
+    question_set: QuestionSet,
+    locale: str,
+    mode: str,
+    given: list[Given],
+    case: Case | None = None,
+    today: date | None = None,
+) -> bool:
+    """Keep a child's answers once; False when this key was stored before (a resend).
+
+    Raises AnswerError, storing nothing, when an answer does not fit its question.
+    """
+    _check(question_set, given, case)
+    if mode not in MODES:
+        raise AnswerError(_l("Something in these answers did not fit. Please try again."))
+    today = today or date.today()
+    week = iso_week(today)
+    try:
+        with db.writing() as session:
+            if session.get(SubmissionKey, key) is not None:
+                return False
+            session.add(SubmissionKey(key=key, received_on=today))
+            session.flush()  # a resend racing this one fails here, on the unique key
+            for answer in (a for a in given if a.audience == "case"):
+                words = (answer.words or "").strip() or None
+                if answer.words is not None and words is None:
+                    continue  # an empty box is no answer
+                for value in answer.values if answer.words is None else (WORDS,):
+                    session.add(
+                        CaseAnswer(
+                            case_id=case.id,
+                            submission_key=key,
+                            question_set=question_set.id,
+                            set_version=question_set.version,
+                            question_id=answer.question_id,
+                            value=value,
+                            words=words,
+                            locale=locale,
+                            mode=mode,
+                        )
+                    )
+            common = {
+                "facility_id": facility.id,
+                "iso_week": week,
+                "age_band": question_set.level,
+                "stage": question_set.stage,
+                "locale": locale,
+                "mode": mode,
+                "question_set": question_set.id,
+                "set_version": question_set.version,
+            }
+            rows = _anonymous_rows(question_set, given, common)
+            if rows:
+                session.add(
+                    PooledAnswerSet(
+                        id=uuid.uuid4(), facility_id=facility.id, iso_week=week, rows=rows
+                    )
+                )
+                session.flush()
+            _release(session, facility.id, week)
+    except IntegrityError:
+        db.session.rollback()
+        if db.session.get(SubmissionKey, key) is not None:
+            return False
+        raise
+    return True
+
+
+def _release(session, facility_id: int, week: str) -> None:  # type: ignore[no-untyped-def]
+    """Write a home's pooled sets, shuffled together, once K wait or their week has ended."""
+    waiting = session.scalar(
+        select(func.count())
+        .select_from(PooledAnswerSet)
+        .where(PooledAnswerSet.facility_id == facility_id)
+    )
+    ended = session.scalar(
+        select(func.count())
+        .select_from(PooledAnswerSet)
+        .where(PooledAnswerSet.facility_id == facility_id, PooledAnswerSet.iso_week < week)
+    )
+    if waiting < settings.current().small_number_threshold and not ended:
+        return
+    pooled = list(
+        session.scalars(select(PooledAnswerSet).where(PooledAnswerSet.facility_id == facility_id))
+    )
+    rows = [row for entry in pooled for row in entry.rows]
+    _shuffle(rows)
+    for row in rows:
+        table = AnonymousWords if row.pop("table") == WORDS else AnonymousAnswer
+        session.add(table(id=uuid.uuid4(), **row))
+        session.flush()  # one insert at a time, in the shuffled order
+    session.execute(delete(PooledAnswerSet).where(PooledAnswerSet.id.in_([e.id for e in pooled])))
+
+
+def release_ended_weeks(today: date | None = None) -> int:
+    """Write every home's pooled sets from weeks that have ended; returns how many homes."""
+    week = iso_week(today or date.today())
+    with db.writing() as session:
+        homes = list(
+            session.scalars(
+                select(PooledAnswerSet.facility_id)
+                .where(PooledAnswerSet.iso_week < week)
+                .distinct()
+            )
+        )
+        for facility_id in homes:
+            _release(session, facility_id, week)
+    return len(homes)

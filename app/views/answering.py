@@ -1,0 +1,204 @@
+"""A child answers a question set: who hears it first, then one question a page, then send.
+
+The answers wait in the visit's session (nothing is stored on the server until the child
+sends), so Exit or the idle reset forgets them, and a page that comes back with an error keeps
+what the child chose and wrote. Only an enrolled tablet can send.
+"""
+
+import uuid
+
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+
+from app import questions
+from app.access import current_tablet, public
+from app.extensions import db
+from app.forms import refills_form
+from app.labels import ANSWER_WORDS, AUDIENCE_HINTS, AUDIENCE_WORDS
+from app.models import Case
+from app.services import answers, cases
+from app.services.answers import AUDIENCES, Given
+
+bp = Blueprint(
+    "answering", __name__, url_prefix="/<locale:locale>/questions/<level:level>/<stage:stage>"
+)
+DRAFT = "answering"
+CASE_SESSION = "case_id"  # set by the case worker's hand-over (app.views.cases)
+
+
+@bp.before_request
+def _know_the_tablet() -> None:
+    """A page on an enrolled tablet knows its home, no more."""
+    current_tablet()
+
+
+def _set(stage: str, level: str) -> questions.QuestionSet:
+    return questions.set_for(stage, level) or abort(404)
+
+
+def _session_case() -> Case | None:
+    """The case of this case session: open, and in the home of this tablet; else none."""
+    case = db.session.get(Case, session[CASE_SESSION]) if session.get(CASE_SESSION) else None
+    tablet = current_tablet()
+    if case is None or case.closed_on or tablet is None or case.facility_id != tablet.facility_id:
+        return None
+    return case
+
+
+def _audiences() -> list[str]:
+    """The audiences this child can choose; the case worker only in a case session."""
+    return [a for a in AUDIENCES if a != "case" or _session_case() is not None]
+
+
+def _draft(question_set: questions.QuestionSet) -> dict | None:
+    draft = session.get(DRAFT)
+    if draft and draft["set"] == question_set.id and draft["version"] == question_set.version:
+        return draft
+    return None
+
+
+def _page(template: str, question_set: questions.QuestionSet, **context):  # type: ignore[no-untyped-def]
+    return render_template(
+        template,
+        question_set=question_set,
+        audiences=_audiences(),
+        audience_words=AUDIENCE_WORDS,
+        audience_hints=AUDIENCE_HINTS,
+        audience_pictures=questions.AUDIENCE_PICTURES,
+        answer_words=ANSWER_WORDS,
+        tablet=current_tablet(),
+        skip_picture=questions.SKIP_PICTURE,
+        words_limit=answers.WORDS_LIMIT,
+        **context,
+    )
+
+
+@bp.route("/", methods=["GET", "POST"])
+@public
+def intro(locale: str, level: str, stage: str):  # type: ignore[no-untyped-def]
+    """What happens to the answers, the three audiences and the one limit; then choose who hears."""
+    question_set = _set(stage, level)
+    first = request.values.get("first", "")
+    if question_set.question(first) is None:
+        first = question_set.questions[0].id
+    if request.method == "POST" and current_tablet() is not None:
+        audience = request.form.get("audience")
+        if audience in _audiences():
+            session[DRAFT] = {
+                "set": question_set.id,
+                "version": question_set.version,
+                "key": str(uuid.uuid4()),
+                "audience": audience,
+                "answers": {},
+            }
+            return redirect(
+                url_for(".question", locale=locale, level=level, stage=stage, question_id=first),
+                303,
+            )
+    case = _session_case()
+    replies = cases.replies_to_show(case) if case and request.method == "GET" else []
+    return _page(
+        "answering/intro.html",
+        question_set,
+        first=first,
+        chosen=request.form.get("audience"),
+        replies=replies,
+    )
+
+
+@bp.route("/<slug:question_id>", methods=["GET", "POST"])
+@public
+@refills_form
+def question(locale: str, level: str, stage: str, question_id: str):  # type: ignore[no-untyped-def]
+    """One question, its pictures, "I don't want to answer", and who hears this answer."""
+    question_set = _set(stage, level)
+    asked = question_set.question(question_id) or abort(404)
+    draft = _draft(question_set)
+    if draft is None or current_tablet() is None:
+        return redirect(
+            url_for(".intro", locale=locale, level=level, stage=stage, first=question_id), 303
+        )
+    index = question_set.questions.index(asked)
+    following = (
+        question_set.questions[index + 1] if index + 1 < len(question_set.questions) else None
+    )
+    previous = question_set.questions[index - 1] if index else None
+    error = None
+    given = draft["answers"].get(
+        asked.id, {"values": [], "words": None, "audience": draft["audience"]}
+    )
+    if request.method == "POST":
+        given = {
+            "values": request.form.getlist("value") if asked.kind != "words" else [],
+            "words": request.form.get("words") if asked.kind == "words" else None,
+            "audience": request.form.get("audience", draft["audience"]),
+        }
+        try:
+            answers.check_one(
+                question_set,
+                Given(asked.id, tuple(given["values"]), given["audience"], given["words"]),
+                case_session=bool(session.get("case_id")),
+            )
+        except answers.AnswerError as problem:
+            error = str(problem)
+        else:
+            draft["answers"][asked.id] = given
+            session.modified = True
+            target = (
+                url_for(
+                    ".question", locale=locale, level=level, stage=stage, question_id=following.id
+                )
+                if following
+                else url_for(".send", locale=locale, level=level, stage=stage)
+            )
+            return redirect(target, 303)
+    return _page(
+        "answering/question.html",
+        question_set,
+        question=asked,
+        number=index + 1,
+        given=given,
+        error=error,
+        previous=previous,
+    )
+
+
+@bp.route("/send", methods=["GET", "POST"])
+@public
+@refills_form
+def send(locale: str, level: str, stage: str):  # type: ignore[no-untyped-def]
+    """Send the answers: stored once, however often this is pressed or resent."""
+    question_set = _set(stage, level)
+    draft = _draft(question_set)
+    tablet = current_tablet()
+    if draft is None or tablet is None:
+        return redirect(url_for(".intro", locale=locale, level=level, stage=stage), 303)
+    error = None
+    if request.method == "POST":
+        given = [
+            Given(question_id, tuple(answer["values"]), answer["audience"], answer["words"])
+            for question_id, answer in draft["answers"].items()
+        ]
+        try:
+            answers.submit(
+                key=uuid.UUID(draft["key"]),
+                facility=tablet.facility,
+                question_set=question_set,
+                locale=locale,
+                mode="helped" if session.get("helped") else "alone",
+                given=given,
+                case=_session_case(),
+            )
+        except answers.AnswerError as problem:
+            error = str(problem)
+        else:
+            session.pop(DRAFT)
+            session.pop(CASE_SESSION, None)  # the child has finished: the case session ends
+            return redirect(url_for(".thanks", locale=locale, level=level, stage=stage), 303)
+    return _page("answering/send.html", question_set, draft=draft, error=error)
+
+
+@bp.get("/thank-you")
+@public
+def thanks(locale: str, level: str, stage: str) -> str:
+    """Thank you, and what happens now."""
+    return _page("answering/thanks.html", _set(stage, level))

@@ -1,0 +1,51 @@
+"""In Chromium: staff enrol a tablet with a one-time code, and a younger child in Khmer answers a
+whole question set on it, just to be counted; every page passes axe."""
+
+from app.models import Role
+from app.services.demo import DEMO_SIGN_INS
+from tests.browser.conftest import Visitor
+from tests.browser.staff import sign_in_as
+
+CAREGIVER = next(d for d in DEMO_SIGN_INS if d.role == Role.CAREGIVER)
+
+
+def test_a_younger_child_in_khmer_answers_a_whole_set_on_an_enrolled_tablet(  # type: ignore[no-untyped-def]
+    visitor, browser, live_server
+) -> None:
+    sign_in_as(visitor, CAREGIVER.email, CAREGIVER.password)
+    visitor.visit("/care/tablets/")
+    visitor.page.get_by_label("Name of the tablet").fill("Reading corner")
+    visitor.page.get_by_role("button", name="Make a code").click()
+    visitor.check()
+    code = visitor.page.locator(".enrolment-code code").inner_text()
+
+    context = browser.new_context()
+    try:
+        child = Visitor(context.new_page(), live_server)
+        page = child.page
+        child.visit(f"/tablet/join?code={code}")
+        page.locator("form button[type=submit]").click()
+        child.check()
+        assert "/tablet/" in page.url
+        child.visit("/km/rights/younger/arriving/safe-from-the-first-day")
+        page.locator("a[href*='/questions/younger/arriving/']").click()
+        child.check()
+        page.locator("label[for=audience-count]").click()
+        page.locator("main form button[type=submit]").click()
+        child.check()
+        answered = 0
+        while "/send" not in page.url:
+            page.locator(".choice-option label").first.click()
+            page.locator("main form button[type=submit]").last.click()
+            child.check()
+            answered += 1
+        assert answered >= 6
+        page.locator("main form button[type=submit]").click()
+        child.check()
+        assert page.url.endswith("/thank-you")
+        page.go_back()  # the answers are gone from the visit: back leads to the start again
+        page.wait_for_load_state("load")
+        child.checked.add(page.url)
+        assert "/send" not in page.url or page.locator("main form").count() == 0
+    finally:
+        context.close()

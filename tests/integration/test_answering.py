@@ -1,0 +1,79 @@
+"""A child answers on the home's tablet: chooses who hears, answers, changes it, sends once."""
+
+import pytest
+from sqlalchemy import func, select
+
+from app.access import TABLET_COOKIE
+from app.extensions import db
+from app.models import PooledAnswerSet, SubmissionKey
+
+BASE = "/km/questions/older/staying"
+
+
+@pytest.fixture
+def tablet(app, create_home, create_tablet):  # type: ignore[no-untyped-def]
+    _, credential = create_tablet(home=create_home())
+    device = app.test_client()
+    device.set_cookie(TABLET_COOKIE, credential)
+    return device
+
+
+def pooled() -> list:
+    return db.session.scalars(select(PooledAnswerSet)).all()
+
+
+def test_a_device_that_is_not_a_tablet_reads_but_cannot_answer(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get(BASE + "/")
+    assert page.status_code == 200 and page.soup.select_one("main form") is None
+    assert client.post(BASE + "/", data={"audience": "count"}).status_code == 200
+    assert client.get(BASE + "/feel-safe").status_code == 303
+
+
+def test_the_intro_explains_and_offers_the_audiences_without_a_case_session(tablet) -> None:  # type: ignore[no-untyped-def]
+    page = tablet.get(BASE + "/").soup
+    assert [i["value"] for i in page.select("input[name=audience]")] == ["count", "visitors"]
+    assert page.select_one(".limit").get_text(strip=True)
+
+
+def test_a_child_answers_changes_one_audience_and_sends_once(app, tablet, app_context) -> None:  # type: ignore[no-untyped-def]
+    question_set = app.extensions["kite_question_sets"]["staying-older"]
+    first, second, *_ = question_set.questions
+    start = tablet.post(BASE + "/", data={"audience": "count"})
+    assert start.headers["Location"].endswith(f"{BASE}/{first.id}")
+    page = tablet.get(f"{BASE}/{first.id}").soup
+    assert page.select_one("details.audience summary").get_text()
+    assert page.select_one("#value-skip") is not None, "I don't want to answer is always there"
+    tablet.post(f"{BASE}/{first.id}", data={"value": first.values[0], "audience": "visitors"})
+    tablet.post(f"{BASE}/{second.id}", data={"value": "skip", "audience": "count"})
+    back = tablet.get(f"{BASE}/{first.id}").soup
+    assert back.select_one(f"#value-{first.values[0]}").has_attr("checked")
+    assert back.select_one("#audience-visitors").has_attr("checked")
+    assert tablet.post(f"{BASE}/send").status_code == 303
+    assert len(pooled()) == 1
+    rows = {(r["question_id"], r["value"]) for r in pooled()[0].rows}
+    assert rows == {(first.id, first.values[0]), (second.id, "skip")}
+    assert tablet.post(f"{BASE}/send").status_code == 303, "a second press is answered kindly"
+    assert db.session.scalar(select(func.count()).select_from(SubmissionKey)) == 1
+
+
+def test_a_value_that_does_not_fit_comes_back_with_a_kind_error_and_keeps_the_words(  # type: ignore[no-untyped-def]
+    tablet, app_context
+) -> None:
+    tablet.post(BASE + "/", data={"audience": "count"})
+    wrong = tablet.post(f"{BASE}/feel-safe", data={"value": "excellent", "audience": "count"})
+    assert wrong.status_code == 200 and wrong.soup.select_one(".error-summary")
+    words = "ខ្ញុំចង់លេងបាល់" * 60
+    long = tablet.post(f"{BASE}/make-it-better", data={"words": words, "audience": "count"})
+    assert long.status_code == 200
+    assert long.soup.select_one("#words").get_text() == words, "the child's words come back"
+    assert pooled() == []
+
+
+def test_is_this_happening_for_you_leads_from_a_card_to_its_question(app, client) -> None:  # type: ignore[no-untyped-def]
+    link = client.get("/km/rights/older/staying/fair-rules").soup.find(
+        "a", href=lambda h: h and "/questions/" in h
+    )
+    assert link["href"].startswith("/km/questions/older/staying/?first=")
+    question_id = link["href"].split("=")[1]
+    asked = app.extensions["kite_question_sets"]["staying-older"].question(question_id)
+    assert asked.card == "fair-rules"
