@@ -5,7 +5,17 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import access, config, content, errors, headers, i18n, questions, static_files
+from app import (
+    access,
+    config,
+    content,
+    errors,
+    headers,
+    i18n,
+    questions,
+    static_files,
+    visits,
+)
 from app.extensions import babel, csrf, db, limiter
 
 
@@ -33,6 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     limiter.init_app(app)
     i18n.init_app(app)
     access.init_app(app)
+    visits.init_app(app)
     headers.init_app(app)
     static_files.init_app(app)
     errors.init_app(app)
@@ -53,6 +64,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         monitor,
         narrations,
         second_factor,
+        tablet_api,
         tablets,
     )
 
@@ -64,6 +76,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         care,
         cases,
         tablets,
+        tablet_api,
         narrations,
         monitor,
         admin,

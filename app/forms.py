@@ -150,6 +150,10 @@ class SettingsForm(KiteForm):
         _l("Sign staff out after this many hours in any case"),
         validators=[InputRequired(_l("Enter a number"))],
     )
+    child_idle_seconds = IntegerField(
+        _l("Start a child's tablet again after this many seconds untouched"),
+        validators=[InputRequired(_l("Enter a number"))],
+    )
 
 
 class ChangePasswordForm(SetPasswordForm):

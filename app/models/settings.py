@@ -19,3 +19,5 @@ class Settings(Base):
     audit_retention_months: Mapped[int] = mapped_column(default=84)
     staff_idle_minutes: Mapped[int] = mapped_column(default=30)
     staff_absolute_hours: Mapped[int] = mapped_column(default=8)
+    # A shared tablet forgets a child who has not touched it for this long (invariant 9).
+    child_idle_seconds: Mapped[int] = mapped_column(default=150, server_default="150")

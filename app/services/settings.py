@@ -13,6 +13,7 @@ LIMITS = {
     "audit_retention_months": (12, 240),
     "staff_idle_minutes": (5, 240),
     "staff_absolute_hours": (1, 24),
+    "child_idle_seconds": (120, 180),
 }
 
 

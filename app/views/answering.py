@@ -9,7 +9,7 @@ import uuid
 
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 
-from app import questions
+from app import questions, visits
 from app.access import current_tablet, public
 from app.extensions import db
 from app.forms import refills_form
@@ -25,10 +25,7 @@ DRAFT = "answering"
 CASE_SESSION = "case_id"  # set by the case worker's hand-over (app.views.cases)
 
 
-@bp.before_request
-def _know_the_tablet() -> None:
-    """A page on an enrolled tablet knows its home, no more."""
-    current_tablet()
+bp.before_request(visits.begin_child_page)
 
 
 def _set(stage: str, level: str) -> questions.QuestionSet:
@@ -122,6 +119,13 @@ def question(locale: str, level: str, stage: str, question_id: str):  # type: ig
         question_set.questions[index + 1] if index + 1 < len(question_set.questions) else None
     )
     previous = question_set.questions[index - 1] if index else None
+    if session.get("helped") and asked.sensitive and not draft.get("handed_over"):
+        # A private question: the grown-up gives the tablet to the child and looks away.
+        if request.method == "POST" and request.form.get("handed_over"):
+            draft["handed_over"] = True
+            session.modified = True
+            return redirect(request.path, 303)
+        return _page("answering/hand_over.html", question_set, question=asked)
     error = None
     given = draft["answers"].get(
         asked.id, {"values": [], "words": None, "audience": draft["audience"]}
@@ -193,6 +197,7 @@ def send(locale: str, level: str, stage: str):  # type: ignore[no-untyped-def]
         else:
             session.pop(DRAFT)
             session.pop(CASE_SESSION, None)  # the child has finished: the case session ends
+            session.pop("helped", None)
             return redirect(url_for(".thanks", locale=locale, level=level, stage=stage), 303)
     return _page("answering/send.html", question_set, draft=draft, error=error)
 

@@ -14,8 +14,8 @@ from flask import (
     url_for,
 )
 
-from app import content, questions
-from app.access import current_tablet, public
+from app import content, questions, visits
+from app.access import public
 from app.extensions import csrf
 from app.labels import STAGE_WORDS
 from app.services import narrations
@@ -23,10 +23,7 @@ from app.services import narrations
 bp = Blueprint("child", __name__)
 
 
-@bp.before_request
-def _know_the_tablet() -> None:
-    """A page on an enrolled tablet knows its home (its language, its help numbers), no more."""
-    current_tablet()
+bp.before_request(visits.begin_child_page)
 
 
 @bp.get("/")

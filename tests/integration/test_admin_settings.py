@@ -16,6 +16,7 @@ DEFAULTS = {
     "audit_retention_months": 84,
     "staff_idle_minutes": 30,
     "staff_absolute_hours": 8,
+    "child_idle_seconds": 150,
 }
 
 

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from app.access import TABLET_COOKIE
 from app.extensions import db
-from app.models import PooledAnswerSet, SubmissionKey
+from app.models import PooledAnswerSet, Role, SubmissionKey
 
 BASE = "/km/questions/older/staying"
 
@@ -77,3 +77,42 @@ def test_is_this_happening_for_you_leads_from_a_card_to_its_question(app, client
     question_id = link["href"].split("=")[1]
     asked = app.extensions["kite_question_sets"]["staying-older"].question(question_id)
     assert asked.card == "fair-rules"
+
+
+def test_invariant_9_shared_tablets_forget_an_idle_visit_but_never_a_posted_answer(  # type: ignore[no-untyped-def]
+    app, tablet, app_context
+) -> None:
+    tablet.post(BASE + "/", data={"audience": "count"})
+    with tablet.session_transaction() as session:
+        session["seen"] -= 10_000  # the child walked away long ago
+    posted = tablet.post(f"{BASE}/feel-safe", data={"value": "always", "audience": "count"})
+    assert posted.status_code == 303 and "hurt-or-scared" in posted.headers["Location"], "kept"
+    with tablet.session_transaction() as session:
+        assert session["answering"]["answers"]["feel-safe"]["values"] == ["always"]
+        session["seen"] -= 10_000
+    assert tablet.get(f"{BASE}/hurt-or-scared").headers["Location"] == "/"
+    with tablet.session_transaction() as session:
+        assert "answering" not in session and set(session) <= {"seen", "csrf_token", "locale"}
+
+
+def test_a_helped_session_hands_the_tablet_to_the_child_before_a_private_question(  # type: ignore[no-untyped-def]
+    app, client, create_home, create_tablet, create_staff, sign_in, app_context
+) -> None:
+    home = create_home()
+    _, credential = create_tablet(home=home)
+    client.set_cookie(TABLET_COOKIE, credential)
+    sign_in(create_staff(Role.CAREGIVER, home=home))
+    assert client.post("/care/helped").headers["Location"] == "/"
+    assert client.get("/care/").status_code == 302, "the caregiver is signed out"
+    question_set = app.extensions["kite_question_sets"]["arriving-younger"]
+    private = next(q for q in question_set.questions if q.sensitive)
+    base = "/km/questions/younger/arriving"
+    client.post(base + "/", data={"audience": "count", "first": private.id})
+    hand_over = client.get(f"{base}/{private.id}").soup
+    assert hand_over.select_one("input[name=handed_over]") is not None
+    assert hand_over.select_one("input[name=value]") is None, "the question waits for the child"
+    client.post(f"{base}/{private.id}", data={"handed_over": "yes"})
+    assert client.get(f"{base}/{private.id}").soup.select_one("input[name=value]") is not None
+    client.post(f"{base}/{private.id}", data={"value": "skip", "audience": "count"})
+    client.post(f"{base}/send")
+    assert {row["mode"] for row in pooled()[0].rows} == {"helped"}

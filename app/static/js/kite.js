@@ -168,7 +168,39 @@
     });
   }
 
+  // ---- A shared tablet forgets an idle child: ask first, then press Exit for them. ----
+  function setUpIdleReset() {
+    var dialog = document.getElementById("still-here");
+    var exit = document.querySelector("form.exit");
+    var limit = dialog ? parseInt(dialog.dataset.idleSeconds, 10) * 1000 : 0;
+    if (!dialog || !exit || !limit || typeof dialog.showModal !== "function") {
+      return;
+    }
+    var last = Date.now();
+    function touched() {
+      last = Date.now();
+    }
+    ["pointerdown", "keydown", "input", "scroll", "touchstart"].forEach(function (name) {
+      document.addEventListener(name, touched, { passive: true, capture: true });
+    });
+    dialog.querySelector("[data-still-here]").addEventListener("click", function () {
+      touched();
+      dialog.close();
+    });
+    var timer = window.setInterval(function () {
+      var idle = Date.now() - last;
+      if (idle >= limit) {
+        window.clearInterval(timer);
+        stopCurrent();
+        exit.submit();
+      } else if (idle >= limit - 30000 && !dialog.open) {
+        dialog.showModal();
+      }
+    }, 1000);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpIdleReset();
     setUpReadAloud(document);
     Array.prototype.forEach.call(document.querySelectorAll("form.recorder"), setUpRecorder);
   });

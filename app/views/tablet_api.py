@@ -1,0 +1,73 @@
+"""A tablet sends a whole answer set in one request: the way its outbox delivers what a child
+sent while offline, and what the submission benchmark drives.
+
+JSON only, authenticated by the tablet's own credential (its cookie), idempotent by the set's
+key: a resend is answered 200 and stored once. No page token is needed — a browser cannot send
+JSON across sites without asking first, and the credential is SameSite — so an item kept for
+days on a tablet is still accepted.
+"""
+
+import uuid
+
+from flask import Blueprint, jsonify, request
+from werkzeug.wrappers import Response
+
+from app import questions
+from app.access import current_tablet, public
+from app.extensions import csrf
+from app.i18n import CODES
+from app.services import answers
+from app.services.answers import Given
+
+bp = Blueprint("tablet_api", __name__, url_prefix="/tablet/api")
+MAX_BYTES = 64 * 1024
+
+
+def _problem(status: int, message: str) -> tuple[Response, int]:
+    return jsonify({"error": message}), status
+
+
+def _given(item: dict) -> Given:
+    words = item.get("words")
+    return Given(
+        question_id=str(item["question"]),
+        values=tuple(str(v) for v in item.get("values", [])),
+        audience=str(item["audience"]),
+        words=None if words is None else str(words),
+    )
+
+
+@bp.post("/answer-sets")
+@csrf.exempt  # JSON from the tablet's own pages only; see the module's note
+@public
+def answer_sets():  # type: ignore[no-untyped-def]
+    """Store one answer set from an enrolled tablet, exactly once."""
+    tablet = current_tablet()
+    if tablet is None:
+        return _problem(401, "This device is not an enrolled tablet of a home.")
+    if request.content_length is not None and request.content_length > MAX_BYTES:
+        return _problem(413, "Too large.")
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _problem(400, "Send one answer set as JSON.")
+    try:
+        key = uuid.UUID(str(body["key"]))
+        question_set = questions.set_for(str(body["stage"]), str(body["level"]))
+        if question_set is None or body.get("version") != question_set.version:
+            return _problem(400, "Unknown question set or version.")
+        if body["locale"] not in CODES:
+            return _problem(400, "Unknown language.")
+        given = [_given(item) for item in body["answers"]]
+        stored = answers.submit(
+            key=key,
+            facility=tablet.facility,
+            question_set=question_set,
+            locale=str(body["locale"]),
+            mode="helped" if body.get("helped") else "alone",
+            given=given,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        if isinstance(error, answers.AnswerError):
+            return _problem(400, str(error))
+        return _problem(400, "The answer set is not in the expected shape.")
+    return jsonify({"stored": stored, "key": str(key)}), 201 if stored else 200
