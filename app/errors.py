@@ -4,14 +4,14 @@ import math
 import time
 from typing import NamedTuple
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, g, render_template, request
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from app.extensions import limiter
-from app.forms import REFILLS_FORM
+from app.forms import REFILLS_FORM, TOKEN_REFUSED
 from app.i18n import is_child_path
 
 
@@ -110,6 +110,7 @@ def _expired_form(error: CSRFError):  # type: ignore[no-untyped-def]
     """
     view = current_app.view_functions.get(request.endpoint or "")
     if view is not None and getattr(view, REFILLS_FORM, False):
+        g.setdefault(TOKEN_REFUSED, True)
         try:
             return view(**(request.view_args or {}))
         except HTTPException as refused:  # e.g. the record is gone, or the role never had it

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
+from flask import g
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -20,9 +21,16 @@ from wtforms import (
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional
 
 REFILLS_FORM = "kite_refills_form"
+TOKEN_REFUSED = "kite_token_refused"  # noqa: S105 (a g attribute name, not a secret)
 EXPIRED = _l(
     "This form had expired, so nothing was sent. Check what you entered and send it again."
 )
+
+
+def token_refused() -> bool:
+    """Whether this request's form token was missing or expired (the view is being re-run to
+    show the form again, and must change nothing)."""
+    return bool(g.get(TOKEN_REFUSED))
 
 
 def refills_form(view: Callable[..., Any]) -> Callable[..., Any]:

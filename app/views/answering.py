@@ -12,7 +12,7 @@ from flask import Blueprint, abort, redirect, render_template, request, session,
 from app import questions, visits
 from app.access import current_tablet, public
 from app.extensions import db
-from app.forms import refills_form
+from app.forms import EXPIRED, refills_form, token_refused
 from app.labels import ANSWER_WORDS, AUDIENCE_HINTS, AUDIENCE_WORDS
 from app.models import Case
 from app.services import answers, cases
@@ -137,6 +137,8 @@ def question(locale: str, level: str, stage: str, question_id: str):  # type: ig
             "audience": request.form.get("audience", draft["audience"]),
         }
         try:
+            if token_refused():
+                raise answers.AnswerError(EXPIRED)  # show the page again, keep nothing
             answers.check_one(
                 question_set,
                 Given(asked.id, tuple(given["values"]), given["audience"], given["words"]),
@@ -176,8 +178,8 @@ def send(locale: str, level: str, stage: str):  # type: ignore[no-untyped-def]
     tablet = current_tablet()
     if draft is None or tablet is None:
         return redirect(url_for(".intro", locale=locale, level=level, stage=stage), 303)
-    error = None
-    if request.method == "POST":
+    error = str(EXPIRED) if token_refused() else None
+    if request.method == "POST" and error is None:
         given = [
             Given(question_id, tuple(answer["values"]), answer["audience"], answer["words"])
             for question_id, answer in draft["answers"].items()

@@ -116,3 +116,20 @@ def test_a_helped_session_hands_the_tablet_to_the_child_before_a_private_questio
     client.post(f"{base}/{private.id}", data={"value": "skip", "audience": "count"})
     client.post(f"{base}/send")
     assert {row["mode"] for row in pooled()[0].rows} == {"helped"}
+
+
+def test_an_expired_token_keeps_the_childs_words_and_changes_nothing(  # type: ignore[no-untyped-def]
+    app, tablet, configure, app_context
+) -> None:
+    tablet.post(BASE + "/", data={"audience": "count"})
+    configure(WTF_CSRF_ENABLED=True)
+    words = "ខ្ញុំចង់មានពេលលេងច្រើនជាងនេះ"
+    stale = tablet.post(
+        f"{BASE}/make-it-better", data={"words": words, "audience": "count", "csrf_token": "old"}
+    )
+    assert stale.status_code == 200 and stale.soup.select_one("#words").get_text() == words
+    assert stale.soup.select_one(".error-summary")
+    with tablet.session_transaction() as session:
+        assert "make-it-better" not in session["answering"]["answers"], "nothing kept"
+    sent = tablet.post(f"{BASE}/send", data={"csrf_token": "old"})
+    assert sent.status_code == 200 and pooled() == [], "a forged or stale send stores nothing"
