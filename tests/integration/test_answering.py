@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from app.access import TABLET_COOKIE
 from app.extensions import db
-from app.models import PooledAnswerSet, Role, SubmissionKey
+from app.models import PooledAnswerSet, Role, StaffUser, SubmissionKey, Tablet
 
 BASE = "/km/questions/older/staying"
 
@@ -133,3 +133,22 @@ def test_an_expired_token_keeps_the_childs_words_and_changes_nothing(  # type: i
         assert "make-it-better" not in session["answering"]["answers"], "nothing kept"
     sent = tablet.post(f"{BASE}/send", data={"csrf_token": "old"})
     assert sent.status_code == 200 and pooled() == [], "a forged or stale send stores nothing"
+
+
+def test_a_tablet_stopped_mid_set_sends_nothing_and_says_why(  # type: ignore[no-untyped-def]
+    app, create_home, create_tablet, create_staff, app_context
+) -> None:
+    from app.services import tablets
+
+    home = create_home()
+    stopped, credential = create_tablet(home=home)
+    device = app.test_client()
+    device.set_cookie(TABLET_COOKIE, credential)
+    device.post(BASE + "/", data={"audience": "count"})
+    device.post(f"{BASE}/feel-safe", data={"value": "always", "audience": "count"})
+    staff = create_staff(Role.CAREGIVER, home=home)
+    tablets.revoke(db.session.get(Tablet, stopped.id), by=db.session.get(StaffUser, staff.id))
+    refused = device.post(f"{BASE}/send")
+    assert refused.status_code == 303 and refused.headers["Location"].endswith(f"{BASE}/")
+    assert device.get(BASE + "/").soup.select_one(".notice-child") is not None
+    assert pooled() == []
