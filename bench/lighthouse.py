@@ -12,25 +12,20 @@ import argparse
 import json
 import os
 import platform
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 import urllib.request
 from collections import deque
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.error import HTTPError, URLError
+from urllib.error import HTTPError
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from app import create_app  # noqa: E402
-from app.cli import upgrade_database  # noqa: E402
-from app.services import demo  # noqa: E402
+from serving import ROOT, prepare, start_gunicorn
 
 # The pages measured: the start page and each language's welcome page.
 PAGES = ["/", "/en/", "/km/", "/ar/"]
@@ -77,7 +72,6 @@ METRICS = [
 ]
 # Files Kite's pages are made from; a change while measuring is reported with the results.
 WATCHED = ["app/static", "app/templates", "content", "translations"]
-SECRET = "bench-secret-key-long-enough-0123456789"  # noqa: S105 (a throwaway database)
 
 
 class _Links(HTMLParser):
@@ -130,65 +124,6 @@ def discover_card(base: str, locale: str) -> tuple[str | None, str]:
         if fetch(base + fallback)[0] == 200:
             return fallback, "fallback: no link led to a card"
     return None, "no link led to a card and no FALLBACK_CARDS answers 200"
-
-
-def free_port() -> int:
-    """A loopback port nobody is listening on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def prepare(folder: Path) -> dict[str, str]:
-    """As `make run` does: compile translations, compress static files, a database with demo
-    data. Returns the environment gunicorn runs Kite with."""
-    env = {
-        **os.environ,
-        "KITE_ENV": "development",
-        "SECRET_KEY": SECRET,
-        "DATABASE_URL": f"sqlite:///{folder / 'kite.db'}",
-    }
-    flask = [str(ROOT / ".venv" / "bin" / "flask"), "--app", "app"]
-    for task in (["translate", "compile"], ["assets", "compress"]):
-        subprocess.run([*flask, *task], cwd=ROOT, env=env, check=True, capture_output=True)  # noqa: S603
-    app = create_app({"SQLALCHEMY_DATABASE_URI": env["DATABASE_URL"], "SECRET_KEY": SECRET})
-    with app.app_context():
-        upgrade_database()
-        demo.load_demo_data()
-    return env
-
-
-def start_gunicorn(env: dict[str, str], log: Path) -> tuple[str, subprocess.Popen]:
-    """Gunicorn as in the Makefile's run target, on a free loopback port; waits until it answers.
-    Its log goes to a file (a pipe nobody reads would fill and stall it)."""
-    port = free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "app:create_app()",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("w"),
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn stopped:\n{log.read_text()[-3000:]}")
-        try:
-            fetch(base + "/")
-            return base, server
-        except (URLError, ConnectionError):
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not answer within 30 s")
 
 
 def lighthouse(url: str, output: Path, attempts: int = 3) -> dict:
