@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
@@ -183,27 +183,31 @@ def submit(
 
 def _release(session, facility_id: int, week: str) -> None:  # type: ignore[no-untyped-def]
     """Write a home's pooled sets, shuffled together, once K wait or their week has ended."""
-    waiting = session.scalar(
-        select(func.count())
-        .select_from(PooledAnswerSet)
-        .where(PooledAnswerSet.facility_id == facility_id)
-    )
-    ended = session.scalar(
-        select(func.count())
-        .select_from(PooledAnswerSet)
-        .where(PooledAnswerSet.facility_id == facility_id, PooledAnswerSet.iso_week < week)
-    )
-    if waiting < settings.current().small_number_threshold and not ended:
+    threshold = settings.current().small_number_threshold
+    waiting, ended = session.execute(
+        select(func.count(), func.count().filter(PooledAnswerSet.iso_week < week)).where(
+            PooledAnswerSet.facility_id == facility_id
+        )
+    ).one()
+    if waiting < threshold and not ended:
         return
+    # One release of a home at a time (PostgreSQL: a row lock; SQLite writes are serial anyway):
+    # a second one waits here, then reads the pool again and finds what is left.
+    session.execute(select(Facility.id).where(Facility.id == facility_id).with_for_update())
     pooled = list(
         session.scalars(select(PooledAnswerSet).where(PooledAnswerSet.facility_id == facility_id))
     )
-    rows = [row for entry in pooled for row in entry.rows]
+    if len(pooled) < threshold and not any(entry.iso_week < week for entry in pooled):
+        return
+    rows = [dict(row) for entry in pooled for row in entry.rows]
     _shuffle(rows)
+    tables: dict[str, list[dict]] = {WORDS: [], "answer": []}
     for row in rows:
-        table = AnonymousWords if row.pop("table") == WORDS else AnonymousAnswer
-        session.add(table(id=uuid.uuid4(), **row))
-        session.flush()  # one insert at a time, in the shuffled order
+        tables[row.pop("table")].append({"id": uuid.uuid4(), **row})
+    # Each table's rows go in as one ordered batch, in the shuffled order.
+    for name, model in ((WORDS, AnonymousWords), ("answer", AnonymousAnswer)):
+        if tables[name]:
+            session.execute(insert(model), tables[name])
     session.execute(delete(PooledAnswerSet).where(PooledAnswerSet.id.in_([e.id for e in pooled])))
 
 
