@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.extensions import db
 from app.models import Facility, StaffUser, Tablet, TabletEnrolment, utcnow
@@ -92,7 +93,7 @@ def from_credential(credential: str | None) -> Tablet | None:
         key = uuid.UUID(tablet_id)
     except ValueError:
         return None
-    tablet = db.session.get(Tablet, key)
+    tablet = db.session.get(Tablet, key, options=[joinedload(Tablet.facility)])
     if tablet is None or tablet.revoked_at is not None:
         return None
     if not hmac.compare_digest(tablet.secret_hash, _digest(secret)):
