@@ -189,9 +189,13 @@ def _release(session, facility_id: int, week: str) -> None:  # type: ignore[no-u
     ).one()
     if waiting < threshold and not ended:
         return
-    # One release of a home at a time (PostgreSQL: a row lock; SQLite writes are serial anyway):
-    # a second one waits here, then reads the pool again and finds what is left.
-    session.execute(select(Facility.id).where(Facility.id == facility_id).with_for_update())
+    # One release of a home at a time (PostgreSQL: FOR NO KEY UPDATE on the home's row, which
+    # does not clash with the key-share lock the pool insert's foreign key already holds, so
+    # there is no deadlock; SQLite writes are serial anyway): a second one waits here, then
+    # reads the pool again and finds what is left.
+    session.execute(
+        select(Facility.id).where(Facility.id == facility_id).with_for_update(key_share=True)
+    )
     pooled = list(
         session.scalars(select(PooledAnswerSet).where(PooledAnswerSet.facility_id == facility_id))
     )

@@ -93,7 +93,9 @@ def from_credential(credential: str | None) -> Tablet | None:
         key = uuid.UUID(tablet_id)
     except ValueError:
         return None
-    tablet = db.session.get(Tablet, key, options=[joinedload(Tablet.facility)])
+    tablet = db.session.get(
+        Tablet, key, options=[joinedload(Tablet.facility).lazyload(Facility.contacts)]
+    )
     if tablet is None or tablet.revoked_at is not None:
         return None
     if not hmac.compare_digest(tablet.secret_hash, _digest(secret)):
