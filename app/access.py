@@ -6,7 +6,6 @@ from typing import Any
 
 from flask import Flask, abort, g, redirect, request, session, url_for
 
-from app.i18n import is_child_path
 from app.labels import ROLE_LABELS
 from app.models import Role, StaffUser, Tablet
 from app.services import accounts, sessions, tablets
@@ -22,11 +21,19 @@ def public(view: Callable[..., Any]) -> Callable[..., Any]:
     return view
 
 
+def _once_per_request(name: str) -> bool:
+    """True the first time this request asks (g outlives a request where tests share one app
+    context, so the request itself is the key)."""
+    this_request = request._get_current_object()  # type: ignore[attr-defined]
+    if g.get(f"{name}_of") is this_request:
+        return False
+    setattr(g, f"{name}_of", this_request)
+    return True
+
+
 def current_staff() -> StaffUser | None:
     """The signed-in member of staff for this request, if any."""
-    this_request = request._get_current_object()  # type: ignore[attr-defined]
-    if g.get("staff_of") is not this_request:  # tests may share one app context
-        g.staff_of = this_request
+    if _once_per_request("staff"):
         token = session.get("sid")
         g.staff = sessions.resume_session(token) if token else None
         if token and g.staff is None:
@@ -36,9 +43,7 @@ def current_staff() -> StaffUser | None:
 
 def current_tablet() -> Tablet | None:
     """The enrolled tablet this request comes from, if any; its home becomes the page's home."""
-    this_request = request._get_current_object()  # type: ignore[attr-defined]
-    if g.get("tablet_of") is not this_request:  # tests may share one app context
-        g.tablet_of = this_request
+    if _once_per_request("tablet"):
         g.tablet = tablets.from_credential(request.cookies.get(TABLET_COOKIE))
         g.facility = g.tablet.facility if g.tablet else None
     return g.tablet
@@ -64,17 +69,7 @@ def requires_role(*roles: Role) -> Callable[[Callable[..., Any]], Callable[..., 
 
 
 def init_app(app: Flask) -> None:
-    """Give staff templates the signed-in user and role names; keep case sessions to the child."""
-
-    @app.before_request
-    def _case_session_stays_with_the_child():  # type: ignore[no-untyped-def]
-        # A tablet handed to a child for their case shows only child pages until they finish,
-        # press Exit or go idle: no staff page, no sign-in, nothing of anyone else.
-        if session.get("case_id") and not (
-            is_child_path(request.path) or request.endpoint in {"static", "health.healthz"}
-        ):
-            return redirect(url_for("child.home", locale=session.get("locale", "en")))
-        return None
+    """Give staff templates the signed-in user and role names."""
 
     @app.context_processor
     def _staff() -> dict:

@@ -30,6 +30,11 @@ STAGE_PATHS = {"arriving": "arriving", "staying": "staying", "moving-on": "movin
 ALL_STAGES = "all"
 
 
+def stage_path(stage: str) -> str:
+    """The URL name of a stage of care ("moving_on" -> "moving-on")."""
+    return next(path for path, code in STAGE_PATHS.items() if code == stage)
+
+
 class ContentError(ValueError):
     """A content file that Kite cannot use; the message names the file and the problem."""
 

@@ -12,9 +12,14 @@ from flask import Flask, redirect, request, session, url_for
 from werkzeug.wrappers import Response
 
 from app.access import current_tablet
-from app.services import settings
+from app.i18n import is_child_path
+from app.models import StaffUser
+from app.services import accounts, settings
 
 SEEN = "seen"
+# A tablet handed to one child: their case (the case worker's hand-over), or a helped session.
+CASE_SESSION = "case_id"
+HELPED = "helped"
 
 
 def begin_child_page() -> Response | None:
@@ -31,6 +36,24 @@ def begin_child_page() -> Response | None:
     return None
 
 
+def hand_to_child(staff: StaffUser, **visit: object) -> None:
+    """Staff give the tablet to a child: they are signed out, and a new visit begins with this."""
+    accounts.sign_out(staff, session.get("sid"))
+    session.clear()
+    session.update(visit)
+
+
+def _case_session_stays_with_the_child() -> Response | None:
+    # A tablet handed to a child for their case shows only child pages until they finish,
+    # press Exit or go idle: no staff page, no sign-in, nothing of anyone else.
+    if session.get(CASE_SESSION) and not (
+        is_child_path(request.path) or request.endpoint in {"static", "health.healthz"}
+    ):
+        return redirect(url_for("child.home", locale=session.get("locale", "en")))
+    return None
+
+
 def init_app(app: Flask) -> None:
-    """Child pages tell their script how long the tablet waits for an idle child."""
+    """Keep case sessions to the child; tell child pages how long an idle tablet waits."""
+    app.before_request(_case_session_stays_with_the_child)
     app.jinja_env.globals["idle_seconds"] = lambda: settings.current().child_idle_seconds

@@ -8,7 +8,17 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import AgeBand, Case, CaseAnswer, CaseReply, Facility, StaffUser, Stage, utcnow
+from app.models import (
+    AgeBand,
+    Case,
+    CaseAnswer,
+    CaseReply,
+    Facility,
+    StaffUser,
+    Stage,
+    Tablet,
+    utcnow,
+)
 from app.services import audit
 
 # No 0/O, 1/I/L: a code is read aloud and typed on tablets.
@@ -70,6 +80,14 @@ def by_code(code: str, facility_ids: list[int]) -> Case | None:
     return db.session.scalar(
         select(Case).where(Case.code == code.strip().upper(), Case.facility_id.in_(facility_ids))
     )
+
+
+def of_session(case_id: int | None, tablet: Tablet | None) -> Case | None:
+    """The case of a case session: open, and of the home of the tablet it is on; else none."""
+    case = db.session.get(Case, case_id) if case_id else None
+    if case is None or case.closed_on or tablet is None or case.facility_id != tablet.facility_id:
+        return None
+    return case
 
 
 def change_stage(case: Case, stage: Stage, *, by: StaffUser) -> None:

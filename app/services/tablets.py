@@ -117,6 +117,12 @@ def of_homes(facility_ids: list[int]) -> list[Tablet]:
     )
 
 
+def of_home(tablet_id: uuid.UUID, facility_ids: set[int]) -> Tablet | None:
+    """The tablet with this id, if it belongs to one of these homes."""
+    tablet = db.session.get(Tablet, tablet_id)
+    return tablet if tablet is not None and tablet.facility_id in facility_ids else None
+
+
 def revoke(tablet: Tablet, *, by: StaffUser) -> None:
     """Stop a tablet from sending anything; it can still show rights like any device. Audited."""
     with db.writing():

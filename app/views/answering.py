@@ -11,7 +11,6 @@ from flask import Blueprint, abort, redirect, render_template, request, session,
 
 from app import questions, visits
 from app.access import current_tablet, public
-from app.extensions import db
 from app.forms import EXPIRED, refills_form, token_refused
 from app.labels import ANSWER_WORDS, AUDIENCE_HINTS, AUDIENCE_WORDS
 from app.models import Case
@@ -22,7 +21,6 @@ bp = Blueprint(
     "answering", __name__, url_prefix="/<locale:locale>/questions/<level:level>/<stage:stage>"
 )
 DRAFT = "answering"
-CASE_SESSION = "case_id"  # set by the case worker's hand-over (app.views.cases)
 
 
 bp.before_request(visits.begin_child_page)
@@ -33,12 +31,7 @@ def _set(stage: str, level: str) -> questions.QuestionSet:
 
 
 def _session_case() -> Case | None:
-    """The case of this case session: open, and in the home of this tablet; else none."""
-    case = db.session.get(Case, session[CASE_SESSION]) if session.get(CASE_SESSION) else None
-    tablet = current_tablet()
-    if case is None or case.closed_on or tablet is None or case.facility_id != tablet.facility_id:
-        return None
-    return case
+    return cases.of_session(session.get(visits.CASE_SESSION), current_tablet())
 
 
 def _audiences() -> list[str]:
@@ -119,7 +112,7 @@ def question(locale: str, level: str, stage: str, question_id: str):  # type: ig
         question_set.questions[index + 1] if index + 1 < len(question_set.questions) else None
     )
     previous = question_set.questions[index - 1] if index else None
-    if session.get("helped") and asked.sensitive and not draft.get("handed_over"):
+    if session.get(visits.HELPED) and asked.sensitive and not draft.get("handed_over"):
         # A private question: the grown-up gives the tablet to the child and looks away.
         if request.method == "POST" and request.form.get("handed_over"):
             draft["handed_over"] = True
@@ -190,7 +183,7 @@ def send(locale: str, level: str, stage: str):  # type: ignore[no-untyped-def]
                 facility=tablet.facility,
                 question_set=question_set,
                 locale=locale,
-                mode="helped" if session.get("helped") else "alone",
+                mode="helped" if session.get(visits.HELPED) else "alone",
                 given=given,
                 case=_session_case(),
             )
@@ -198,8 +191,8 @@ def send(locale: str, level: str, stage: str):  # type: ignore[no-untyped-def]
             error = str(problem)
         else:
             session.pop(DRAFT)
-            session.pop(CASE_SESSION, None)  # the child has finished: the case session ends
-            session.pop("helped", None)
+            session.pop(visits.CASE_SESSION, None)  # the child has finished: the case session ends
+            session.pop(visits.HELPED, None)
             return redirect(url_for(".thanks", locale=locale, level=level, stage=stage), 303)
     return _page("answering/send.html", question_set, draft=draft, error=error)
 

@@ -1,8 +1,9 @@
 """The care area: caregivers, case workers and home managers of one home."""
 
-from flask import Blueprint, flash, redirect, render_template, session, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
+from app import visits
 from app.access import current_staff, current_tablet, requires_role
 from app.forms import KiteForm
 from app.models import Role
@@ -39,7 +40,5 @@ def helped():  # type: ignore[no-untyped-def]
     if tablet is None or tablet.facility_id not in homes:
         flash(_("Start a helped session on one of your home's tablets."))
         return redirect(url_for("care.index"), 303)
-    accounts.sign_out(user, session.get("sid"))
-    session.clear()
-    session["helped"] = True
+    visits.hand_to_child(user, **{visits.HELPED: True})
     return redirect(url_for("child.languages"), 303)

@@ -3,11 +3,11 @@ tablet for a case session."""
 
 import uuid
 
-from flask import Blueprint, abort, flash, redirect, render_template, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from app import questions
+from app import content, questions, visits
 from app.access import current_staff, current_tablet, requires_role
 from app.extensions import db
 from app.forms import KiteForm, OpenCaseForm, ReplyForm, StageForm, refills_form
@@ -18,8 +18,6 @@ from app.services import accounts, cases
 
 bp = Blueprint("cases", __name__, url_prefix="/care/cases")
 CASE_ROLES = (Role.CASE_WORKER, Role.HOME_MANAGER)
-# The session keys of a case session on a tablet: the child flow for this one case, nothing else.
-CASE_SESSION = "case_id"
 
 
 def _homes():  # type: ignore[no-untyped-def]
@@ -54,6 +52,23 @@ def _stage_form(case: Case) -> StageForm:
     return form
 
 
+def _case_page(case: Case, reply_form: ReplyForm, reply_key: uuid.UUID | None = None) -> str:
+    """A case with what the child sent; reading it is audited. reply_key: the reply that failed."""
+    return render_template(
+        "cases/show.html",
+        case=case,
+        sent=cases.record(case, by=current_staff()),
+        stage_form=_stage_form(case),
+        reply_form=reply_form,
+        reply_key=reply_key,
+        plain_form=KiteForm(),
+        level_labels=LEVEL_LABELS,
+        stage_labels=STAGE_LABELS,
+        answer_words=ANSWER_WORDS,
+        question_text=_question_text,
+    )
+
+
 @bp.route("/", methods=["GET", "POST"])
 @requires_role(*CASE_ROLES)
 @refills_form
@@ -83,18 +98,7 @@ def index():  # type: ignore[no-untyped-def]
 def show(code: str) -> str:
     """A case: its facts, what the child sent, and the replies. Reading it is audited."""
     case = _case(code)
-    return render_template(
-        "cases/show.html",
-        case=case,
-        sent=cases.record(case, by=current_staff()),
-        stage_form=_stage_form(case),
-        reply_form=ReplyForm(),
-        plain_form=KiteForm(),
-        level_labels=LEVEL_LABELS,
-        stage_labels=STAGE_LABELS,
-        answer_words=ANSWER_WORDS,
-        question_text=_question_text,
-    )
+    return _case_page(case, ReplyForm())
 
 
 @bp.post("/<string:code>/stage")
@@ -136,19 +140,7 @@ def reply(code: str, key: uuid.UUID):  # type: ignore[no-untyped-def]
             abort(404)
         flash(_("Reply saved. The child sees it at their next session."))
         return redirect(url_for("cases.show", code=code), 303)
-    return render_template(
-        "cases/show.html",
-        case=case,
-        sent=cases.record(case, by=current_staff()),
-        stage_form=_stage_form(case),
-        reply_form=form,
-        reply_key=key,
-        plain_form=KiteForm(),
-        level_labels=LEVEL_LABELS,
-        stage_labels=STAGE_LABELS,
-        answer_words=ANSWER_WORDS,
-        question_text=_question_text,
-    )
+    return _case_page(case, form, reply_key=key)
 
 
 @bp.post("/<string:code>/hand-over")
@@ -162,18 +154,12 @@ def hand_over(code: str):  # type: ignore[no-untyped-def]
     if case.closed_on is not None or tablet is None or tablet.facility_id != case.facility_id:
         flash(_("Open a case session on a tablet of the child's home, for an open case."))
         return redirect(url_for("cases.show", code=code), 303)
-    accounts.sign_out(current_staff(), session.get("sid"))
-    session.clear()
-    session[CASE_SESSION] = case.id
-    session["locale"] = case.preferred_locale
-    session["level"] = case.age_band.value
-    stage_path = case.stage.value.replace("_", "-")
+    level = case.age_band.value
+    visits.hand_to_child(
+        current_staff(),
+        **{visits.CASE_SESSION: case.id, "locale": case.preferred_locale, "level": level},
+    )
+    stage = content.stage_path(case.stage.value)
     return redirect(
-        url_for(
-            "answering.intro",
-            locale=case.preferred_locale,
-            level=case.age_band.value,
-            stage=stage_path,
-        ),
-        303,
+        url_for("answering.intro", locale=case.preferred_locale, level=level, stage=stage), 303
     )

@@ -13,9 +13,9 @@ from flask import (
 from flask_babel import gettext as _
 
 from app.access import TABLET_COOKIE, current_staff, current_tablet, public, requires_role
-from app.extensions import db, limiter
+from app.extensions import limiter
 from app.forms import EnrolTabletForm, KiteForm, RedeemCodeForm, refills_form
-from app.models import Role, Tablet
+from app.models import Role
 from app.qr import qr_svg
 from app.services import accounts, tablets
 
@@ -28,46 +28,31 @@ def _homes():  # type: ignore[no-untyped-def]
     return accounts.facilities_for(current_staff(), *TABLET_ROLES)
 
 
-@bp.get("/care/tablets/")
-@requires_role(*TABLET_ROLES)
-def index() -> str:
-    """The tablets of the homes you work in, and a form to enrol another."""
-    homes = _homes()
-    form = EnrolTabletForm()
-    form.home.choices = [(home.id, home.name) for home in homes]
-    return render_template(
-        "tablets/index.html",
-        tablets=tablets.of_homes([home.id for home in homes]),
-        form=form,
-        revoke_form=KiteForm(),
-    )
-
-
-@bp.post("/care/tablets/")
+@bp.route("/care/tablets/", methods=["GET", "POST"])
 @requires_role(*TABLET_ROLES)
 @refills_form
-def enrol():  # type: ignore[no-untyped-def]
-    """Make a one-time code for a tablet to join one of your homes; shown once, here."""
+def index():  # type: ignore[no-untyped-def]
+    """The tablets of your homes; sending the form makes a one-time code, shown once, here."""
     homes = {home.id: home for home in _homes()}
     form = EnrolTabletForm()
     form.home.choices = [(home.id, home.name) for home in homes.values()]
-    if not form.validate_on_submit():
+    if form.validate_on_submit():
+        home = homes[form.home.data]
+        code = tablets.start_enrolment(facility=home, label=form.label.data, by=current_staff())
+        link = url_for("tablets.join", code=code, _external=True)
         return render_template(
-            "tablets/index.html",
-            tablets=tablets.of_homes(list(homes)),
-            form=form,
-            revoke_form=KiteForm(),
+            "tablets/code.html",
+            code=code,
+            home=home,
+            link=link,
+            qr=qr_svg(link, "join-help"),
+            minutes=int(tablets.ENROLMENT_LIFETIME.total_seconds() // 60),
         )
-    home = homes[form.home.data]
-    code = tablets.start_enrolment(facility=home, label=form.label.data, by=current_staff())
-    link = url_for("tablets.join", code=code, _external=True)
     return render_template(
-        "tablets/code.html",
-        code=code,
-        home=home,
-        link=link,
-        qr=qr_svg(link, "join-help"),
-        minutes=int(tablets.ENROLMENT_LIFETIME.total_seconds() // 60),
+        "tablets/index.html",
+        tablets=tablets.of_homes(list(homes)),
+        form=form,
+        revoke_form=KiteForm(),
     )
 
 
@@ -75,9 +60,7 @@ def enrol():  # type: ignore[no-untyped-def]
 @requires_role(*TABLET_ROLES)
 def revoke(tablet_id):  # type: ignore[no-untyped-def]
     """Stop a lost or replaced tablet from sending anything."""
-    tablet = db.session.get(Tablet, tablet_id)
-    if tablet is None or tablet.facility_id not in {home.id for home in _homes()}:
-        abort(404)
+    tablet = tablets.of_home(tablet_id, {home.id for home in _homes()}) or abort(404)
     if KiteForm().validate_on_submit():
         tablets.revoke(tablet, by=current_staff())
         flash(_("Tablet “%(label)s” can no longer send anything.", label=tablet.label))
