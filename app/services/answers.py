@@ -89,7 +89,7 @@ def _check(question_set: QuestionSet, given: list[Given], case: Case | None) -> 
         check_one(question_set, answer, case_session=case is not None)
 
 
-def _anonymous_rows(question_set: QuestionSet, given: list[Given], common: dict) -> list[dict]:
+def _anonymous_rows(given: list[Given], common: dict) -> list[dict]:
     rows = []
     for answer in given:
         if answer.audience == "case":
@@ -162,7 +162,7 @@ def submit(
                 "question_set": question_set.id,
                 "set_version": question_set.version,
             }
-            rows = _anonymous_rows(question_set, given, common)
+            rows = _anonymous_rows(given, common)
             if rows:
                 session.add(
                     PooledAnswerSet(
