@@ -1,10 +1,17 @@
 """The engine, a session per app context, and write transactions that never hit 'locked'."""
 
+import fcntl
+import os
+import threading
+import weakref
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
 
 from flask import Flask, current_app, g
-from sqlalchemy import Engine, create_engine, event
+from psycopg.pq import TransactionStatus
+from sqlalchemy import Engine, Insert, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 _WRITE = "kite_write"
@@ -19,7 +26,13 @@ class Database:
         engine = create_engine(url, **_engine_options(url))
         if engine.dialect.name == "sqlite":
             _configure_sqlite(engine, app.config["KITE_SQLITE_BUSY_TIMEOUT_MS"])
+        else:
+            _reset_if_needed(engine)
         app.extensions["kite_db"] = sessionmaker(bind=engine, expire_on_commit=False)
+        file = engine.url.database if engine.dialect.name == "sqlite" else None
+        app.extensions["kite_writers"] = (
+            WriterQueue(Path(f"{file}.writers")) if file not in (None, "", ":memory:") else None
+        )
         app.teardown_appcontext(self._close)
 
     @property
@@ -43,26 +56,41 @@ class Database:
     def writing(self) -> Iterator[Session]:
         """Run one write transaction: committed on success, rolled back on any error.
 
-        On SQLite the transaction begins IMMEDIATE, so a second writer waits its turn
-        (up to the busy timeout) instead of failing with "database is locked" when it
-        tries to upgrade a read lock. A write inside a write joins the outer one.
+        On SQLite the transaction begins IMMEDIATE, after the writer queue hands this
+        thread its turn, so a second writer waits its turn instead of failing with "database
+        is locked" when it tries to upgrade a read lock; a read transaction still open is
+        committed first. On PostgreSQL the write carries on the request's transaction, which
+        saves the round trips of a second BEGIN and COMMIT. A write inside a write joins the
+        outer one.
         """
         session = self.session
         if session.info.get(_WRITE):
             yield session  # already inside a write: join it, so the whole change is one
             return
-        if session.in_transaction():
+        on_sqlite = self.engine.dialect.name == "sqlite"
+        if on_sqlite and session.in_transaction():
             session.commit()
-        session.connection(execution_options={_WRITE: True})
-        session.info[_WRITE] = True
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.info[_WRITE] = False
+        queue = current_app.extensions["kite_writers"]
+        with queue.turn() if queue else nullcontext():
+            if on_sqlite:
+                session.connection(execution_options={_WRITE: True})
+            session.info[_WRITE] = True
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.info[_WRITE] = False
+
+    def insert_new(self, table: Table) -> Insert:
+        """An INSERT that skips a row whose key is already kept; it returns the key of a row
+        it wrote, and nothing when it skipped one (rowcount is not reliable here: -1 on
+        psycopg)."""
+        dialect = self.engine.dialect.name
+        into = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        return into(table).on_conflict_do_nothing().returning(*table.primary_key.columns)
 
     @staticmethod
     def _close(_exc: BaseException | None) -> None:
@@ -71,10 +99,66 @@ class Database:
             session.close()
 
 
+class WriterQueue:
+    """SQLite writers of every process take turns here, before BEGIN IMMEDIATE.
+
+    SQLite lets a waiting writer poll (its busy handler sleeps 1, 2, 5 … 100 ms between tries),
+    so the database idles between writers and an unlucky one waits long. Here the kernel hands
+    the turn straight on: a lock among this process's threads, then an flock on a file beside
+    the database among processes (released by the kernel if a process dies). A thread may take
+    its turn again while holding it (a write in a second app context); the busy timeout stays
+    as the backstop for anything that writes without queueing.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._start_afresh()
+        # A forked child (a gunicorn worker) starts with its own lock and file: an inherited
+        # descriptor would share the parent's flock, and an inherited lock its holder.
+        queue = weakref.ref(self)
+        os.register_at_fork(after_in_child=lambda: (q := queue()) and q._start_afresh())
+
+    def _start_afresh(self) -> None:
+        self._threads = threading.RLock()
+        self._held = 0  # how deep the holding thread is; only it touches this
+        self._file: int | None = None
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        """Hold the only write turn of this database for the duration."""
+        with self._threads:
+            if self._held == 0:
+                if self._file is None:
+                    self._file = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+                fcntl.flock(self._file, fcntl.LOCK_EX)
+            self._held += 1
+            try:
+                yield
+            finally:
+                self._held -= 1
+                if self._held == 0:
+                    fcntl.flock(self._file, fcntl.LOCK_UN)
+
+
 def _engine_options(url: str) -> dict:
     if url.startswith("sqlite"):
         return {"connect_args": {"check_same_thread": False}}
-    return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 10}
+    # The pool's own reset would ROLLBACK every connection it gets back, a round trip even
+    # after a COMMIT; _reset_if_needed rolls back only one left in a transaction.
+    return {
+        "pool_pre_ping": True,
+        "pool_size": 5,
+        "max_overflow": 10,
+        "pool_reset_on_return": None,
+    }
+
+
+def _reset_if_needed(engine: Engine) -> None:
+    @event.listens_for(engine, "reset")
+    def _on_reset(dbapi_connection, _record, state):  # type: ignore[no-untyped-def]
+        idle = dbapi_connection.info.transaction_status == TransactionStatus.IDLE
+        if not state.terminate_only and not idle:
+            dbapi_connection.rollback()
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

@@ -18,7 +18,6 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, insert, select
-from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.models import (
@@ -28,10 +27,10 @@ from app.models import (
     CaseAnswer,
     Facility,
     PooledAnswerSet,
+    Settings,
     SubmissionKey,
 )
 from app.questions import SKIP, QuestionSet
-from app.services import settings
 
 AUDIENCES = ("count", "case", "visitors")
 MODES = ("alone", "helped")
@@ -130,60 +129,76 @@ def submit(
         raise AnswerError(_l("Something in these answers did not fit. Please try again."))
     today = today or date.today()
     week = iso_week(today)
-    try:
-        with db.writing() as session:
-            session.add(SubmissionKey(key=key, received_on=today))
-            session.flush()  # a resend fails here, on the unique key, and is answered below
-            for answer in (a for a in given if a.audience == "case"):
-                words = (answer.words or "").strip() or None
-                if answer.words is not None and words is None:
-                    continue  # an empty box is no answer
-                for value in answer.values if answer.words is None else (WORDS,):
-                    session.add(
-                        CaseAnswer(
-                            case_id=case.id,
-                            submission_key=key,
-                            question_set=question_set.id,
-                            set_version=question_set.version,
-                            question_id=answer.question_id,
-                            value=value,
-                            words=words,
-                            locale=locale,
-                            mode=mode,
-                        )
-                    )
-            common = {
-                "facility_id": facility.id,
-                "iso_week": week,
-                "age_band": question_set.level,
-                "stage": question_set.stage,
-                "locale": locale,
-                "mode": mode,
-                "question_set": question_set.id,
-                "set_version": question_set.version,
-            }
-            rows = _anonymous_rows(given, common)
-            if rows:
-                session.add(
-                    PooledAnswerSet(
-                        id=uuid.uuid4(), facility_id=facility.id, iso_week=week, rows=rows
-                    )
-                )
-                session.flush()
-            _release(session, facility.id, week)
-    except IntegrityError:
-        db.session.rollback()
-        if db.session.get(SubmissionKey, key) is not None:
+    common = {
+        "facility_id": facility.id,
+        "iso_week": week,
+        "age_band": question_set.level,
+        "stage": question_set.stage,
+        "locale": locale,
+        "mode": mode,
+        "question_set": question_set.id,
+        "set_version": question_set.version,
+    }
+    case_rows = _case_rows(given, case, key, question_set, locale, mode)
+    anonymous_rows = _anonymous_rows(given, common)
+    with db.writing() as session:
+        # A resend finds its key kept: nothing more is written, and it is answered with success.
+        written = session.execute(
+            db.insert_new(SubmissionKey.__table__), {"key": key, "received_on": today}
+        ).first()
+        if written is None:
             return False
-        raise
+        if case_rows:
+            session.execute(insert(CaseAnswer), case_rows)
+        if anonymous_rows:
+            session.execute(
+                insert(PooledAnswerSet),
+                {
+                    "id": uuid.uuid4(),
+                    "facility_id": facility.id,
+                    "iso_week": week,
+                    "rows": anonymous_rows,
+                },
+            )
+            _release(session, facility.id, week)
     return True
+
+
+def _case_rows(
+    given: list[Given],
+    case: Case | None,
+    key: uuid.UUID,
+    question_set: QuestionSet,
+    locale: str,
+    mode: str,
+) -> list[dict]:
+    rows = []
+    for answer in (a for a in given if a.audience == "case"):
+        words = (answer.words or "").strip() or None
+        if answer.words is not None and words is None:
+            continue  # an empty box is no answer
+        for value in answer.values if answer.words is None else (WORDS,):
+            rows.append(
+                {
+                    "case_id": case.id,  # type: ignore[union-attr]  # checked: a case session
+                    "submission_key": key,
+                    "question_set": question_set.id,
+                    "set_version": question_set.version,
+                    "question_id": answer.question_id,
+                    "value": value,
+                    "words": words,
+                    "locale": locale,
+                    "mode": mode,
+                }
+            )
+    return rows
 
 
 def _release(session, facility_id: int, week: str) -> None:  # type: ignore[no-untyped-def]
     """Write a home's pooled sets, shuffled together, once K wait or their week has ended."""
-    threshold = settings.current().small_number_threshold
-    waiting, ended = session.execute(
-        select(func.count(), func.count().filter(PooledAnswerSet.iso_week < week)).where(
+    threshold = select(Settings.small_number_threshold).where(Settings.id == 1).scalar_subquery()
+    waiting, ended, threshold = session.execute(
+        select(func.count(), func.count().filter(PooledAnswerSet.iso_week < week), threshold).where(
             PooledAnswerSet.facility_id == facility_id
         )
     ).one()
@@ -196,9 +211,11 @@ def _release(session, facility_id: int, week: str) -> None:  # type: ignore[no-u
     session.execute(
         select(Facility.id).where(Facility.id == facility_id).with_for_update(key_share=True)
     )
-    pooled = list(
-        session.scalars(select(PooledAnswerSet).where(PooledAnswerSet.facility_id == facility_id))
-    )
+    pooled = session.execute(
+        select(PooledAnswerSet.id, PooledAnswerSet.iso_week, PooledAnswerSet.rows).where(
+            PooledAnswerSet.facility_id == facility_id
+        )
+    ).all()
     if len(pooled) < threshold and not any(entry.iso_week < week for entry in pooled):
         return
     rows = [dict(row) for entry in pooled for row in entry.rows]
@@ -209,7 +226,7 @@ def _release(session, facility_id: int, week: str) -> None:  # type: ignore[no-u
     # Each table's rows go in as one ordered batch, in the shuffled order.
     for name, model in ((WORDS, AnonymousWords), ("answer", AnonymousAnswer)):
         if tables[name]:
-            session.execute(insert(model), tables[name])
+            session.execute(insert(model.__table__), tables[name])
     session.execute(delete(PooledAnswerSet).where(PooledAnswerSet.id.in_([e.id for e in pooled])))
 
 

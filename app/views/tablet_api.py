@@ -53,21 +53,23 @@ def answer_sets():  # type: ignore[no-untyped-def]
     try:
         key = uuid.UUID(str(body["key"]))
         question_set = questions.set_for(str(body["stage"]), str(body["level"]))
-        if question_set is None or body.get("version") != question_set.version:
-            return _problem(400, "Unknown question set or version.")
-        if body["locale"] not in CODES:
-            return _problem(400, "Unknown language.")
+        locale = str(body["locale"])
         given = [_given(item) for item in body["answers"]]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return _problem(400, "The answer set is not in the expected shape.")
+    if question_set is None or body.get("version") != question_set.version:
+        return _problem(400, "Unknown question set or version.")
+    if locale not in CODES:
+        return _problem(400, "Unknown language.")
+    try:
         stored = answers.submit(
             key=key,
             facility=tablet.facility,
             question_set=question_set,
-            locale=str(body["locale"]),
+            locale=locale,
             mode="helped" if body.get("helped") else "alone",
             given=given,
         )
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        if isinstance(error, answers.AnswerError):
-            return _problem(400, str(error))
-        return _problem(400, "The answer set is not in the expected shape.")
+    except answers.AnswerError as error:
+        return _problem(400, str(error))
     return jsonify({"stored": stored, "key": str(key)}), 201 if stored else 200

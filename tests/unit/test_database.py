@@ -1,5 +1,6 @@
 """The database: migrations match the models; SQLite writers queue instead of failing."""
 
+import multiprocessing
 import threading
 import time
 from pathlib import Path
@@ -96,3 +97,50 @@ def test_a_write_inside_a_write_is_one_transaction(app_context: None) -> None:
         )
         raise RuntimeError("the outer change fails after the inner one finished")
     assert facilities.count_facilities() == before
+
+
+def test_sqlite_writers_of_other_processes_wait_for_the_turn_and_then_get_it(
+    sqlite_app: Flask,
+) -> None:
+    queue = sqlite_app.extensions["kite_writers"]
+    context = multiprocessing.get_context("fork")
+    got_it = context.Event()
+
+    def other_process() -> None:
+        with queue.turn():
+            got_it.set()
+
+    with queue.turn():
+        child = context.Process(target=other_process)
+        child.start()
+        assert not got_it.wait(0.5), "another process wrote while this one held the turn"
+    assert got_it.wait(30), "the turn was never handed on"
+    child.join(30)
+    assert child.exitcode == 0
+
+
+def test_a_thread_holding_the_sqlite_write_turn_may_take_it_again(sqlite_app: Flask) -> None:
+    queue = sqlite_app.extensions["kite_writers"]
+    done = threading.Event()
+
+    def nested() -> None:
+        with queue.turn(), queue.turn():
+            done.set()
+
+    thread = threading.Thread(target=nested, daemon=True)
+    thread.start()
+    assert done.wait(30), "a nested turn hung"
+    other = threading.Thread(target=nested, daemon=True)  # and it was fully given back
+    done.clear()
+    other.start()
+    assert done.wait(30)
+
+
+def test_a_write_on_postgresql_carries_on_the_requests_transaction_and_sqlite_begins_anew(
+    app_context: None,
+) -> None:
+    db.session.scalar(select(func.count()).select_from(Facility))
+    reading = db.session.get_transaction()
+    with db.writing() as session:
+        same = session.get_transaction() is reading
+    assert same == (db.engine.dialect.name == "postgresql")
