@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
 from app.cli import upgrade_database
 from app.services import demo
@@ -39,14 +40,20 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Kite served over real HTTP on loopback, with its own migrated demo database."""
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    """The Kite the browser tests use, on its own migrated demo database (tests may read it)."""
     folder = tmp_path_factory.mktemp("live")
     app = make_app(f"sqlite:///{folder / 'kite.db'}", folder, WTF_CSRF_ENABLED=True)
     with app.app_context():
         upgrade_database()
         demo.load_demo_data()
-    url, server = serve(app)
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app: Flask) -> Iterator[str]:
+    """Kite served over real HTTP on loopback."""
+    url, server = serve(live_app)
     yield url
     server.shutdown()
 
