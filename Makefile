@@ -29,8 +29,12 @@ db-upgrade: install
 demo-data: db-upgrade
 	$(FLASK) demo-data
 
+# The web server, and beside it Kite's clock (concerns escalate every minute even when nobody
+# opens Kite; emails go out); stopping one stops both.
 run: translations demo-data
+	-$(BIN)/flask --app app concerns check
 	@echo "Kite is at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	@$(BIN)/flask --app app jobs run & clock=$$!; trap 'kill $$clock 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn --workers 2 --threads 4 --bind 127.0.0.1:$(PORT) \
 		--access-logformat '"%(r)s" %(s)s %(b)s %(M)sms' --access-logfile - "app:create_app()"
 

@@ -60,7 +60,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         care,
         cases,
         child,
+        concerns,
         health,
+        help,
         monitor,
         narrations,
         second_factor,
@@ -71,6 +73,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     for module in (
         child,
         answering,
+        help,
+        concerns,
         auth,
         second_factor,
         care,

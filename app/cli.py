@@ -165,6 +165,51 @@ def init_app(app: Flask) -> None:
         homes = answers.release_ended_weeks()
         click.echo(f"Released the pooled answers of {homes} home(s).")
 
+    @app.cli.group("concerns")
+    def concerns_group() -> None:
+        """Calls for help and disclosures."""
+
+    @concerns_group.command("escalate")
+    def concerns_escalate() -> None:
+        """Escalate every overdue, unacknowledged concern, then send waiting emails."""
+        from app.services import concerns, mail
+
+        escalated = concerns.escalate()
+        sent = mail.deliver()
+        click.echo(f"Escalated {escalated} concern(s); sent {sent} email(s).")
+
+    @concerns_group.command("check")
+    def concerns_check() -> None:
+        """Exit 1, naming them, if some home has no one to receive some of its concerns."""
+        from app.services import concerns
+
+        problems = concerns.configuration_problems()
+        for problem in problems:
+            click.echo(f"Concern routing: {problem}", err=True)
+        if problems:
+            raise SystemExit(1)
+        click.echo("Every home has someone on each of its concern routes.")
+
+    @app.cli.group("jobs")
+    def jobs_group() -> None:
+        """Kite's clock."""
+
+    @jobs_group.command("run")
+    def jobs_run() -> None:
+        """Escalate concerns every minute, send emails, release ended weeks, until stopped."""
+        import signal
+        import threading
+
+        from app import jobs
+
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        click.echo("Kite's clock is running (Ctrl-C stops it).")
+        try:
+            jobs.run(current_app._get_current_object(), stop)  # type: ignore[attr-defined]
+        except KeyboardInterrupt:
+            stop.set()
+
     @app.cli.group()
     def translate() -> None:
         """Translation workflow: update catalogues from the code, compile them."""

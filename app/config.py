@@ -48,5 +48,14 @@ def load(instance_path: Path, environ: os._Environ | dict[str, str] = os.environ
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env == "production",
         "WTF_CSRF_TIME_LIMIT": None,
+        # Where staff open Kite: the links in emails point here.
+        "KITE_BASE_URL": environ.get("KITE_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
+        # The SMTP server that carries emails to staff (none: they wait in the outbox).
+        "KITE_SMTP_HOST": environ.get("KITE_SMTP_HOST", ""),
+        "KITE_SMTP_PORT": int(environ.get("KITE_SMTP_PORT", "25")),
+        "KITE_SMTP_USER": environ.get("KITE_SMTP_USER", ""),
+        "KITE_SMTP_PASSWORD": environ.get("KITE_SMTP_PASSWORD", ""),
+        "KITE_SMTP_STARTTLS": environ.get("KITE_SMTP_STARTTLS", "") == "1",
+        "KITE_MAIL_FROM": environ.get("KITE_MAIL_FROM", "kite@localhost"),
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent.parent / "translations"),
     }

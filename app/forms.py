@@ -162,6 +162,14 @@ class SettingsForm(KiteForm):
         _l("Start a child's tablet again after this many seconds untouched"),
         validators=[InputRequired(_l("Enter a number"))],
     )
+    concern_now_minutes = IntegerField(
+        _l("A call for help “now” must be taken on within (minutes)"),
+        validators=[InputRequired(_l("Enter a number"))],
+    )
+    concern_today_hours = IntegerField(
+        _l("A call for help “today” must be taken on within (hours)"),
+        validators=[InputRequired(_l("Enter a number"))],
+    )
 
 
 class ChangePasswordForm(SetPasswordForm):
@@ -229,4 +237,22 @@ class ReplyForm(KiteForm):
     told = TextAreaField(
         _l("What you tell the child (they read this, in their language)"),
         validators=[DataRequired(_l("Write what the child will read")), Length(max=1000)],
+    )
+
+
+class ConcernNoteForm(KiteForm):
+    """A note on what was done about a concern."""
+
+    text = TextAreaField(
+        _l("Note"),
+        validators=[DataRequired(_l("Write the note first")), Length(max=2000)],
+    )
+
+
+class CloseConcernForm(KiteForm):
+    """The outcome of a concern, recorded as it closes."""
+
+    outcome = TextAreaField(
+        _l("What happened (the outcome)"),
+        validators=[DataRequired(_l("Write what happened")), Length(max=2000)],
     )

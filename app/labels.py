@@ -76,3 +76,25 @@ STAGE_LABELS = {
     "staying": _l("Staying and getting better"),
     "moving_on": _l("Moving on (integration)"),
 }
+
+# "I need help": what a child can pick, each with a picture (Twemoji codes in img/emoji).
+HELP_ASKED = {
+    "here": (_l("Someone here"), "1f9d1-1f3fd-200d-1f91d-200d-1f9d1-1f3ff"),
+    "visitors": (_l("The outside visitors"), "1f50e"),
+    "unknown": (_l("I don't know"), "1f937-1f3fd"),
+}
+HELP_URGENCY = {
+    "now": (_l("Now"), "23f0"),
+    "today": (_l("Today"), "1f31e"),
+}
+HELP_TOPICS = {
+    "unsafe": (_l("I feel unsafe"), "1f628"),
+    "hurt": (_l("Someone hurt me"), "1fa79"),
+    "sick": (_l("I feel sick"), "1f912"),
+    "sad": (_l("I am very sad"), "1f622"),
+    "going_home": (_l("I want to talk about going home"), "1f3e1"),
+    "other": (_l("Something else"), "1f4ac"),
+}
+HELP_PICTURES = {
+    picture for group in (HELP_ASKED, HELP_URGENCY, HELP_TOPICS) for _, picture in group.values()
+}

@@ -40,6 +40,7 @@ AUDIENCE_PICTURES = {"count": "1f4ca", "case": "1f9d1-1f3fc-200d-1f4bc", "visito
 LEVEL_KINDS = {"younger": {"faces", "yes-no", "pictures"}, "older": set(KINDS) - {"faces"}}
 SIZES = {"younger": range(6, 9), "older": range(10, 16)}
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+DISCLOSURE_TOPICS = ("unsafe", "hurt")  # what a disclosing answer may be about
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Question:
     services: tuple[str, ...]
     sensitive: bool
     disclosure: tuple[str, ...]
+    topic: str  # what a disclosing answer is about: a concern's topic (app.models.Topic)
     choices: tuple[Choice, ...]
     texts: dict[str, str]
     choice_texts: dict[str, dict[str, str]]
@@ -158,6 +160,11 @@ def _question(path: Path, meta: dict, level: str, cards: dict[str, Card]) -> dic
         raise _fail(
             path, f"question '{question_id}': disclosure {disclosure} not among its answers"
         )
+    topic = str(meta.get("topic", "unsafe"))
+    if topic not in DISCLOSURE_TOPICS:
+        raise _fail(
+            path, f"question '{question_id}': topic '{topic}' is not one of {DISCLOSURE_TOPICS}"
+        )
     return {
         "id": question_id,
         "kind": kind,
@@ -165,6 +172,7 @@ def _question(path: Path, meta: dict, level: str, cards: dict[str, Card]) -> dic
         **measured,
         "sensitive": bool(meta.get("sensitive", False)),
         "disclosure": disclosure,
+        "topic": topic,
         "choices": choices,
     }
 

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.questions import AUDIENCE_PICTURES, KINDS, SKIP_PICTURE  # noqa: E402
+from app.labels import HELP_PICTURES  # noqa: E402
 
 NODE = ROOT / "node_modules"
 CONTENT = ROOT / "content"
@@ -112,6 +113,7 @@ def copy_pictures() -> None:
         questions = tomllib.loads(question_set.read_text()).get("questions", [])
         codes |= {choice["picture"] for q in questions for choice in q.get("choices", [])}
     codes |= {picture for answers in KINDS.values() if answers for _, picture in answers}
+    codes |= HELP_PICTURES | {"1f64b-1f3fd", "1f91d"}  # the help button, "help is coming"
     for code in sorted(codes | {SKIP_PICTURE, *AUDIENCE_PICTURES.values()}):
         shutil.copy(NODE / "@twemoji/svg" / f"{code}.svg", folder)
     # The npm package carries no text for the artwork's own licence, so Kite writes it.

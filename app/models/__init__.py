@@ -11,6 +11,18 @@ from app.models.answers import (
 from app.models.audit import AuditEvent, AuditHead
 from app.models.base import Base, UtcDateTime, utcnow
 from app.models.care import AgeBand, Case, Stage, Tablet, TabletEnrolment
+from app.models.concerns import (
+    Asked,
+    Concern,
+    ConcernNote,
+    ConcernRecipient,
+    ConcernRoute,
+    OutgoingEmail,
+    Route,
+    Source,
+    Topic,
+    Urgency,
+)
 from app.models.content import Narration
 from app.models.homes import ContactKind, Facility, FacilityKind, HelpContact
 from app.models.settings import Settings
@@ -20,29 +32,39 @@ __all__ = [
     "AgeBand",
     "AnonymousAnswer",
     "AnonymousWords",
+    "Asked",
     "AuditEvent",
     "AuditHead",
     "Base",
     "Case",
     "CaseAnswer",
     "CaseReply",
+    "Concern",
+    "ConcernNote",
+    "ConcernRecipient",
+    "ConcernRoute",
     "ContactKind",
     "Facility",
     "FacilityKind",
     "HelpContact",
     "Invitation",
     "Narration",
+    "OutgoingEmail",
     "PooledAnswerSet",
     "RecoveryCode",
     "Role",
     "RoleGrant",
+    "Route",
     "Settings",
+    "Source",
     "StaffSession",
     "StaffUser",
     "Stage",
     "SubmissionKey",
     "Tablet",
     "TabletEnrolment",
+    "Topic",
+    "Urgency",
     "UtcDateTime",
     "utcnow",
 ]

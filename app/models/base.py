@@ -1,7 +1,7 @@
 """The declarative base, UTC times and enum columns shared by every model."""
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import DateTime, Dialect, Enum, MetaData, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
@@ -18,6 +18,12 @@ NAMING = {
 def utcnow() -> datetime:
     """The current time, timezone-aware in UTC."""
     return datetime.now(UTC)
+
+
+def iso_week(day: date) -> str:
+    """The ISO week of a day, as "2026-W48": the finest time an anonymous answer keeps."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 class UtcDateTime(TypeDecorator[datetime]):

@@ -21,3 +21,6 @@ class Settings(Base):
     staff_absolute_hours: Mapped[int] = mapped_column(default=8)
     # A shared tablet forgets a child who has not touched it for this long (invariant 9).
     child_idle_seconds: Mapped[int] = mapped_column(default=150, server_default="150")
+    # A call for help must be acknowledged within these, or it escalates (invariant 5).
+    concern_now_minutes: Mapped[int] = mapped_column(default=60, server_default="60")
+    concern_today_hours: Mapped[int] = mapped_column(default=24, server_default="24")

@@ -30,7 +30,9 @@ from app.models import (
     Settings,
     SubmissionKey,
 )
-from app.questions import SKIP, QuestionSet
+from app.models.base import iso_week
+from app.questions import SKIP, Question, QuestionSet
+from app.services import concerns
 
 AUDIENCES = ("count", "case", "visitors")
 MODES = ("alone", "helped")
@@ -51,12 +53,6 @@ class Given:
     values: tuple[str, ...]
     audience: str
     words: str | None = None
-
-
-def iso_week(day: date) -> str:
-    """The ISO week of a day, as "2026-W48": the finest time an anonymous answer keeps."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def check_one(question_set: QuestionSet, answer: Given, *, case_session: bool) -> None:
@@ -161,7 +157,28 @@ def submit(
                 },
             )
             _release(session, facility.id, week)
+        for answer, question in _disclosures(question_set, given):
+            concerns.raise_from_answer(
+                key=uuid.uuid5(key, question.id),
+                facility_id=facility.id,
+                case=case if answer.audience == "case" else None,
+                topic=question.topic,
+                question_id=question.id,
+                visitors=answer.audience == "visitors",
+                locale=locale,
+                today=today,
+            )
     return True
+
+
+def _disclosures(question_set: QuestionSet, given: list[Given]) -> list[tuple[Given, Question]]:
+    """The answers the content marks as telling of harm: each raises a concern (invariant 5)."""
+    found = []
+    for answer in given:
+        question = question_set.question(answer.question_id)
+        if question and set(answer.values) & set(question.disclosure):
+            found.append((answer, question))
+    return found
 
 
 def _case_rows(

@@ -14,6 +14,8 @@ LIMITS = {
     "staff_idle_minutes": (5, 240),
     "staff_absolute_hours": (1, 24),
     "child_idle_seconds": (120, 180),
+    "concern_now_minutes": (5, 60),
+    "concern_today_hours": (1, 24),
 }
 
 

@@ -10,7 +10,7 @@ from app.access import current_staff, requires_role
 from app.forms import AuditFilterForm
 from app.labels import LEVEL_LABELS
 from app.models import Role
-from app.services import audit, facilities, narrations
+from app.services import audit, concerns, facilities, narrations
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -19,7 +19,11 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 @requires_role(Role.ADMINISTRATOR)
 def index() -> str:
     """The administrator's home page."""
-    return render_template("admin/index.html", homes=facilities.list_facilities())
+    return render_template(
+        "admin/index.html",
+        homes=facilities.list_facilities(),
+        routing_problems=concerns.configuration_problems(),
+    )
 
 
 @bp.get("/audit")

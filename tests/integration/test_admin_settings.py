@@ -17,6 +17,8 @@ DEFAULTS = {
     "staff_idle_minutes": 30,
     "staff_absolute_hours": 8,
     "child_idle_seconds": 150,
+    "concern_now_minutes": 60,
+    "concern_today_hours": 24,
 }
 
 

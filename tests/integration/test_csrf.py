@@ -1,6 +1,10 @@
 """CSRF: every state change needs the token; an expired one never loses what was typed."""
 
+from flask_babel import force_locale
+
 from app.extensions import csrf
+from app.forms import EXPIRED
+from app.i18n import CODES
 from tests.routes import sample_urls
 
 # Exit only forgets; the tablet API takes JSON alone (no cross-site form can send it) with the
@@ -23,8 +27,11 @@ def test_every_post_route_refuses_a_missing_token_except_exit_and_the_tablet_api
             assert response.headers["Location"].startswith("/sign-in"), path
             continue
         assert status in (200, 400, 404), f"{path} answered {status} without a token"
-        if status == 200:
-            assert "expired" in client.post(path, data={}).get_data(as_text=True)
+        if status == 200:  # the page again, saying so in its own language
+            locale = path.split("/")[1] if path.split("/")[1] in CODES else "en"
+            with app.test_request_context(), force_locale(locale):
+                expired = str(EXPIRED)
+            assert expired in client.post(path, data={}).get_data(as_text=True), path
 
 
 def test_every_staff_post_route_refuses_a_missing_token_when_signed_in(
