@@ -97,9 +97,8 @@ def test_younger_cards_never_say_victim(app) -> None:  # type: ignore[no-untyped
 
 def test_every_card_and_answer_has_a_picture_and_only_used_pictures_are_shipped(app) -> None:  # type: ignore[no-untyped-def]
     from app.content import PICTURES
-    from app.questions import pictures_used
-
     from app.labels import HELP_PICTURES
+    from app.questions import pictures_used
 
     used = (
         {card.picture for card in _cards(app)}
