@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.questions import AUDIENCE_PICTURES, KINDS, SKIP_PICTURE  # noqa: E402
 from app.labels import HELP_PICTURES  # noqa: E402
+from app.questions import AUDIENCE_PICTURES, KINDS, SKIP_PICTURE  # noqa: E402
 
 NODE = ROOT / "node_modules"
 CONTENT = ROOT / "content"
