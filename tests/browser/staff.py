@@ -34,3 +34,12 @@ def sign_in_as(visitor, email: str, password: str) -> None:  # type: ignore[no-u
             if "/two-factor" not in page.url:
                 break
     assert "/sign-in" not in page.url, f"{email} could not sign in"
+
+
+def enrolment_code(visitor, label: str) -> str:  # type: ignore[no-untyped-def]
+    """Signed-in staff make a one-time code for a new tablet of their home; returns the code."""
+    visitor.visit("/care/tablets/")
+    visitor.page.get_by_label("Name of the tablet").fill(label)
+    visitor.page.get_by_role("button", name="Make a code").click()
+    visitor.check()
+    return visitor.page.locator(".enrolment-code code").inner_text()

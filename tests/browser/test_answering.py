@@ -4,7 +4,7 @@ whole question set on it, just to be counted; every page passes axe."""
 from app.models import Role
 from app.services.demo import DEMO_SIGN_INS
 from tests.browser.conftest import Visitor
-from tests.browser.staff import sign_in_as
+from tests.browser.staff import enrolment_code, sign_in_as
 
 CAREGIVER = next(d for d in DEMO_SIGN_INS if d.role == Role.CAREGIVER)
 
@@ -13,11 +13,7 @@ def test_a_younger_child_in_khmer_answers_a_whole_set_on_an_enrolled_tablet(  # 
     visitor, browser, live_server
 ) -> None:
     sign_in_as(visitor, CAREGIVER.email, CAREGIVER.password)
-    visitor.visit("/care/tablets/")
-    visitor.page.get_by_label("Name of the tablet").fill("Reading corner")
-    visitor.page.get_by_role("button", name="Make a code").click()
-    visitor.check()
-    code = visitor.page.locator(".enrolment-code code").inner_text()
+    code = enrolment_code(visitor, "Reading corner")
 
     context = browser.new_context()
     try:

@@ -11,7 +11,7 @@ from app.models import AuditEvent, Concern, Role
 from app.services import concerns
 from app.services.demo import DEMO_SIGN_INS
 from tests.browser.conftest import Visitor
-from tests.browser.staff import sign_in_as
+from tests.browser.staff import enrolment_code, sign_in_as
 
 SIGN_INS = {d.role: d for d in DEMO_SIGN_INS}
 
@@ -21,10 +21,7 @@ def test_invariant_5_someone_hurt_me_reaches_the_monitors_and_escalates_on_time(
 ) -> None:
     caregiver = SIGN_INS[Role.CAREGIVER]
     sign_in_as(visitor, caregiver.email, caregiver.password)
-    visitor.visit("/care/tablets/")
-    visitor.page.get_by_label("Name of the tablet").fill("Help corner")
-    visitor.page.get_by_role("button", name="Make a code").click()
-    code = visitor.page.locator(".enrolment-code code").inner_text()
+    code = enrolment_code(visitor, "Help corner")
 
     context = browser.new_context()
     try:

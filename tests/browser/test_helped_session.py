@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import AnonymousAnswer, PooledAnswerSet, Role
 from app.services.demo import DEMO_SIGN_INS
-from tests.browser.staff import sign_in_as
+from tests.browser.staff import enrolment_code, sign_in_as
 
 CAREGIVER = next(d for d in DEMO_SIGN_INS if d.role == Role.CAREGIVER)
 
@@ -29,10 +29,7 @@ def test_a_helped_session_hands_the_tablet_to_the_child_before_private_questions
 ) -> None:
     page = visitor.page
     sign_in_as(visitor, CAREGIVER.email, CAREGIVER.password)
-    visitor.visit("/care/tablets/")
-    page.get_by_label("Name of the tablet").fill("Helped corner")
-    page.get_by_role("button", name="Make a code").click()
-    code = page.locator(".enrolment-code code").inner_text()
+    code = enrolment_code(visitor, "Helped corner")
     visitor.visit(f"/tablet/join?code={code}")
     page.locator("main form button[type=submit]").click()
     visitor.check()
