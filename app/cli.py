@@ -181,9 +181,9 @@ def init_app(app: Flask) -> None:
     @concerns_group.command("check")
     def concerns_check() -> None:
         """Exit 1, naming them, if some home has no one to receive some of its concerns."""
-        from app.services import concerns
+        from app.services import concern_routes
 
-        problems = concerns.configuration_problems()
+        problems = concern_routes.configuration_problems()
         for problem in problems:
             click.echo(f"Concern routing: {problem}", err=True)
         if problems:

@@ -16,7 +16,7 @@ from datetime import date
 
 from flask import Flask
 
-from app.services import answers, concerns, mail
+from app.services import answers, concern_routes, concerns, mail
 
 log = logging.getLogger(__name__)
 EMAIL_EVERY = 10  # seconds
@@ -39,7 +39,7 @@ def run(app: Flask, stop: threading.Event, sleep: Callable[[float], bool] | None
     """Run the clock until stopped; a failing turn is logged and the next one tries again."""
     wait = sleep or stop.wait
     with app.app_context():
-        for problem in concerns.configuration_problems():
+        for problem in concern_routes.configuration_problems():
             log.error("Concern routing: %s", problem)
     last_minute, last_day = 0.0, None
     while not stop.is_set():

@@ -65,15 +65,13 @@ def _send_one(smtp: smtplib.SMTP, email: OutgoingEmail, sender: str) -> int:
     except smtplib.SMTPRecipientsRefused as error:
         _failed([email], type(error).__name__)
         return 0
-    with db.writing() as session:
-        session.merge(email).sent_at = utcnow()
-    email.sent_at = utcnow()
+    with db.writing():  # the email was loaded in this session: marking it is enough
+        email.sent_at = utcnow()
     return 1
 
 
 def _failed(emails: list[OutgoingEmail], reason: str) -> None:
-    with db.writing() as session:
+    with db.writing():
         for email in emails:
-            row = session.merge(email)
-            row.attempts += 1
-            row.last_error = reason[:200]
+            email.attempts += 1
+            email.last_error = reason[:200]

@@ -10,7 +10,7 @@ from app.access import current_staff, requires_role
 from app.forms import AuditFilterForm
 from app.labels import LEVEL_LABELS
 from app.models import Role
-from app.services import audit, concerns, facilities, narrations
+from app.services import audit, concern_routes, facilities, narrations
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -22,7 +22,7 @@ def index() -> str:
     return render_template(
         "admin/index.html",
         homes=facilities.list_facilities(),
-        routing_problems=concerns.configuration_problems(),
+        routing_problems=concern_routes.configuration_problems(),
     )
 
 

@@ -14,7 +14,7 @@ from app.forms import KiteForm, OpenCaseForm, ReplyForm, StageForm, refills_form
 from app.i18n import LOCALES
 from app.labels import ANSWER_WORDS, HELP_TOPICS, LEVEL_LABELS, STAGE_LABELS
 from app.models import AgeBand, Case, CaseAnswer, Role, Stage
-from app.services import accounts, cases, concerns
+from app.services import accounts, cases, concern_handling
 
 bp = Blueprint("cases", __name__, url_prefix="/care/cases")
 CASE_ROLES = (Role.CASE_WORKER, Role.HOME_MANAGER)
@@ -66,7 +66,7 @@ def _case_page(case: Case, reply_form: ReplyForm, reply_key: uuid.UUID | None = 
         stage_labels=STAGE_LABELS,
         answer_words=ANSWER_WORDS,
         question_text=_question_text,
-        concerns=concerns.of_case(case),
+        concerns=concern_handling.of_case(case),
         topics=HELP_TOPICS,
     )
 

@@ -9,15 +9,15 @@ from app.access import current_staff, requires_role
 from app.forms import CloseConcernForm, ConcernNoteForm, KiteForm, refills_form
 from app.labels import HELP_ASKED, HELP_TOPICS
 from app.models import Concern, Role, utcnow
-from app.services import concerns
-from app.services.concerns import ConcernError
+from app.services import concern_handling
+from app.services.concern_routes import ConcernError
 
 bp = Blueprint("concerns", __name__, url_prefix="/concerns")
 ANYONE = tuple(Role)  # the service decides: only those a concern was routed or escalated to
 
 
 def _concern(concern_id: uuid.UUID) -> Concern:
-    return concerns.get_for(current_staff(), concern_id) or abort(404)
+    return concern_handling.get_for(current_staff(), concern_id) or abort(404)
 
 
 def _waited(concern: Concern) -> str:
@@ -35,7 +35,7 @@ def index() -> str:
     """Urgent and unacknowledged first, each with how long it has waited."""
     return render_template(
         "concerns/index.html",
-        concerns=concerns.inbox(current_staff()),
+        concerns=concern_handling.inbox(current_staff()),
         waited=_waited,
         topics=HELP_TOPICS,
     )
@@ -80,7 +80,7 @@ def acknowledge(concern_id: uuid.UUID):  # type: ignore[no-untyped-def]
         return _page(concern)
     return _act(
         concern,
-        lambda: concerns.acknowledge(concern, actor=current_staff()),
+        lambda: concern_handling.acknowledge(concern, actor=current_staff()),
         _("You have taken this concern on. It no longer escalates."),
     )
 
@@ -96,7 +96,7 @@ def note(concern_id: uuid.UUID):  # type: ignore[no-untyped-def]
         return _page(concern, note_form=form)
     return _act(
         concern,
-        lambda: concerns.add_note(concern, actor=current_staff(), text=form.text.data),
+        lambda: concern_handling.add_note(concern, actor=current_staff(), text=form.text.data),
         _("The note is saved."),
     )
 
@@ -112,6 +112,6 @@ def close(concern_id: uuid.UUID):  # type: ignore[no-untyped-def]
         return _page(concern, close_form=form)
     return _act(
         concern,
-        lambda: concerns.close(concern, actor=current_staff(), outcome=form.outcome.data),
+        lambda: concern_handling.close(concern, actor=current_staff(), outcome=form.outcome.data),
         _("The concern is closed."),
     )

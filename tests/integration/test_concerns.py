@@ -21,9 +21,9 @@ from app.models import (
     Urgency,
     utcnow,
 )
-from app.services import concerns
+from app.services import concern_handling, concern_routes, concerns
 from app.services.answers import Given, submit
-from app.services.concerns import ConcernError
+from app.services.concern_routes import ConcernError
 
 WORDS = "the night man shouts at me"
 
@@ -187,7 +187,7 @@ def test_invariant_5_an_unacknowledged_call_escalates_up_the_ladder_and_keeps_es
         .where(AuditEvent.action == "concern.escalated", AuditEvent.object_id == str(concern.id))
     )
     assert escalated == 4
-    concerns.acknowledge(concern, actor=people[Role.HOME_MANAGER])
+    concern_handling.acknowledge(concern, actor=people[Role.HOME_MANAGER])
     assert concerns.escalate(start + timedelta(days=2)) == 0, "taken on: no more escalation"
 
 
@@ -206,7 +206,7 @@ def test_a_home_with_no_one_on_a_route_is_a_configuration_error_and_nothing_is_d
     app_context, home, tablet, create_staff
 ) -> None:
     admin = create_staff(Role.ADMINISTRATOR)
-    problems = concerns.configuration_problems()
+    problems = concern_routes.configuration_problems()
     assert any(home.code in problem for problem in problems)
     ask(tablet, topic="hurt")
     assert admin.id in recipients(only_concern()), "with no monitor, the administrators"
@@ -218,7 +218,7 @@ def test_the_inbox_puts_urgent_unacknowledged_concerns_first_and_every_step_is_a
     manager = people[Role.HOME_MANAGER]
     ask(tablet, topic="sad", urgency="today")
     ask(tablet, topic="sick", urgency="now")
-    inbox = concerns.inbox(manager)
+    inbox = concern_handling.inbox(manager)
     assert [c.urgency.value for c in inbox] == ["now", "today"]
     sign_in(manager)
     page = client.get("/concerns/")
@@ -248,9 +248,9 @@ def test_a_concern_that_may_be_about_staff_cannot_be_routed_to_the_home(  # type
 ) -> None:
     admin = create_staff(Role.ADMINISTRATOR)
     with pytest.raises(ConcernError):
-        concerns.set_route(facility=home, topic=Topic.HURT, route=Route.HOME, actor=admin)
-    concerns.set_route(facility=home, topic=Topic.SAD, route=Route.MONITORS, actor=admin)
-    assert concerns.route_for(home.id, Topic.SAD, None) == Route.MONITORS
+        concern_routes.set_route(facility=home, topic=Topic.HURT, route=Route.HOME, actor=admin)
+    concern_routes.set_route(facility=home, topic=Topic.SAD, route=Route.MONITORS, actor=admin)
+    assert concern_routes.route_for(home.id, Topic.SAD, None) == Route.MONITORS
 
 
 def test_the_case_page_shows_the_concerns_on_the_case(  # type: ignore[no-untyped-def]

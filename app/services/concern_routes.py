@@ -1,0 +1,132 @@
+"""Where a home's concerns go: its rules per topic, the ladder of escalation, and who stands on
+each step. A concern that may be about the home's staff always goes to its monitors."""
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Case, Facility, Role, RoleGrant, StaffUser
+from app.models.concerns import Asked, ConcernRoute, Route, Topic
+from app.services import audit
+
+# Someone hurt me may be about the people who look after the child: always the outside visitors.
+ABOUT_THE_HOME = frozenset({Topic.HURT})
+DEFAULT_ROUTES = {
+    Topic.UNSAFE: Route.MONITORS,
+    Topic.HURT: Route.MONITORS,
+    Topic.SICK: Route.HOME,
+    Topic.SAD: Route.HOME,
+    Topic.GOING_HOME: Route.HOME,
+    Topic.OTHER: Route.HOME,
+    Topic.NOT_SAID: Route.HOME,
+}
+# Who hears of a concern at each level: routed (0), then escalated (1, 2 …).
+LADDER = {
+    Route.HOME: (("leads", "case_worker"), ("managers",), ("monitors",), ("administrators",)),
+    Route.MONITORS: (("monitors",), ("administrators",)),
+}
+GROUP_ROLES = {
+    "leads": (Role.HOME_MANAGER, Role.CAREGIVER),  # the home's safeguarding leads
+    "managers": (Role.HOME_MANAGER,),
+    "monitors": (Role.MONITOR,),
+}
+
+
+class ConcernError(ValueError):
+    """Something Kite cannot do with a concern or its rules; the message is for people."""
+
+
+def route_for(facility_id: int, topic: Topic, asked: Asked | None) -> Route:
+    """Where a concern goes: the home's rule for its topic, but about the home always outside."""
+    if asked == Asked.VISITORS or topic in ABOUT_THE_HOME:
+        return Route.MONITORS
+    rule = db.session.scalar(
+        select(ConcernRoute.route).where(
+            ConcernRoute.facility_id == facility_id, ConcernRoute.topic == topic
+        )
+    )
+    return rule or DEFAULT_ROUTES[topic]
+
+
+def routes_of(facility_id: int) -> dict[Topic, Route]:
+    """A home's rules for every topic (the default where it has set none)."""
+    set_here = dict(
+        db.session.execute(
+            select(ConcernRoute.topic, ConcernRoute.route).where(
+                ConcernRoute.facility_id == facility_id
+            )
+        ).all()
+    )
+    return {topic: set_here.get(topic, DEFAULT_ROUTES[topic]) for topic in Topic}
+
+
+def set_route(*, facility: Facility, topic: Topic, route: Route, actor: StaffUser) -> None:
+    """Change where a home's concerns about a topic go; about the home stays outside. Audited."""
+    if topic in ABOUT_THE_HOME and route != Route.MONITORS:
+        raise ConcernError(_l("Concerns that may be about the home's staff always go outside."))
+    with db.writing() as session:
+        rule = session.scalar(
+            select(ConcernRoute).where(
+                ConcernRoute.facility_id == facility.id, ConcernRoute.topic == topic
+            )
+        )
+        if rule is None:
+            session.add(ConcernRoute(facility_id=facility.id, topic=topic, route=route))
+        else:
+            rule.route = route
+        audit.record(
+            actor=actor,
+            action="concern.route_changed",
+            object_type="facility",
+            object_id=facility.id,
+        )
+
+
+def people_on(facility_id: int, case_id: int | None, groups: tuple[str, ...]) -> list[StaffUser]:
+    """The active people of these groups for a home (and a case, for its case worker)."""
+    wanted = [role for group in groups for role in GROUP_ROLES.get(group, ())]
+    people: dict[int, StaffUser] = {}
+    if wanted:
+        for user in db.session.scalars(
+            select(StaffUser)
+            .join(RoleGrant, RoleGrant.user_id == StaffUser.id)
+            .where(
+                StaffUser.active.is_(True),
+                RoleGrant.role.in_(wanted),
+                RoleGrant.facility_id == facility_id,
+            )
+        ):
+            people[user.id] = user
+    if "case_worker" in groups and case_id is not None:
+        case = db.session.get(Case, case_id)
+        if case and case.case_worker and case.case_worker.active:
+            people[case.case_worker.id] = case.case_worker
+    if "administrators" in groups:
+        people.update((u.id, u) for u in administrators())
+    return list(people.values())
+
+
+def administrators() -> list[StaffUser]:
+    """Every active administrator: the last step of every ladder."""
+    return list(
+        db.session.scalars(
+            select(StaffUser)
+            .join(RoleGrant, RoleGrant.user_id == StaffUser.id)
+            .where(StaffUser.active.is_(True), RoleGrant.role == Role.ADMINISTRATOR)
+            .distinct()
+        )
+    )
+
+
+def configuration_problems() -> list[str]:
+    """Homes where some concern would find no one: each route a home uses needs someone on it."""
+    problems = []
+    for home in db.session.scalars(select(Facility).order_by(Facility.name)):
+        used = set(routes_of(home.id).values()) | {Route.MONITORS}
+        for route in sorted(used):
+            if not people_on(home.id, None, LADDER[route][0]):
+                who = "monitors" if route == Route.MONITORS else "home managers or caregivers"
+                problems.append(
+                    f"{home.name} ({home.code}): no active {who} to receive its concerns"
+                )
+    return problems
