@@ -109,6 +109,21 @@ class HelpContactForm(KiteForm):
     )
 
 
+class ConcernRoutesForm(KiteForm):
+    """Where a home's concerns go, per topic; the view adds one choice per topic it may set."""
+
+
+def concern_routes_form(topics: dict[str, object], choices: list, **data: object) -> KiteForm:
+    """A ConcernRoutesForm with a choice of route for each of these topics (value: label)."""
+    fields = {
+        value: SelectField(label, validators=[InputRequired()]) for value, label in topics.items()
+    }
+    form = type("HomeConcernRoutesForm", (ConcernRoutesForm,), fields)(prefix="routes", data=data)
+    for value in topics:
+        form[value].choices = choices
+    return form
+
+
 class InviteForm(KiteForm):
     """A new member of staff: who they are and what they may do. Choices come from the view."""
 

@@ -95,6 +95,11 @@ HELP_TOPICS = {
     "going_home": (_l("I want to talk about going home"), "1f3e1"),
     "other": (_l("Something else"), "1f4ac"),
 }
+# Where a home's concerns go, for administrators.
+ROUTE_LABELS = {
+    "home": _l("The home's safeguarding leads, and the child's case worker"),
+    "monitors": _l("The monitors (the independent body)"),
+}
 HELP_PICTURES = {
     picture for group in (HELP_ASKED, HELP_URGENCY, HELP_TOPICS) for _, picture in group.values()
 }

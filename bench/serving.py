@@ -157,18 +157,21 @@ def start_gunicorn(
     access_log: Path | None = None,
     app: str = "app:create_app()",
     tree: Path = ROOT,
+    port: int | None = None,
 ) -> tuple[str, subprocess.Popen]:
-    """Gunicorn as in the Makefile's run target, on a free loopback port; waits until it answers.
-    Its error log goes to a file (a pipe nobody reads would fill and stall it); its access log
-    to access_log, or nowhere. app is the WSGI app gunicorn loads (Kite's own by default), from
-    tree (this work tree by default)."""
-    port = free_port()
+    """Gunicorn as in the Makefile's run target, on a free loopback port (or this one); waits
+    until it answers. Its error log goes to a file, appended to (a pipe nobody reads would fill
+    and stall it); its access log to access_log, or nowhere. app is the WSGI app gunicorn loads
+    (Kite's own by default), from tree (this work tree by default). Gunicorn leads its own
+    process group, so that os.killpg(server.pid, …) reaches its workers too."""
+    port = port or free_port()
     server = subprocess.Popen(  # noqa: S603
         gunicorn_command(port, workers, threads, app),
         cwd=tree,
         env=env,
         stdout=access_log.open("w") if access_log else subprocess.DEVNULL,
-        stderr=log.open("w"),
+        stderr=log.open("a"),
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(150):

@@ -60,26 +60,35 @@ def routes_of(facility_id: int) -> dict[Topic, Route]:
     return {topic: set_here.get(topic, DEFAULT_ROUTES[topic]) for topic in Topic}
 
 
-def set_route(*, facility: Facility, topic: Topic, route: Route, actor: StaffUser) -> None:
-    """Change where a home's concerns about a topic go; about the home stays outside. Audited."""
-    if topic in ABOUT_THE_HOME and route != Route.MONITORS:
-        raise ConcernError(_l("Concerns that may be about the home's staff always go outside."))
+def set_routes(*, facility: Facility, routes: dict[Topic, Route], actor: StaffUser) -> None:
+    """Change where a home's concerns about some topics go, in one write; about the home stays
+    outside, and a refused rule changes nothing. Audited once, when something changed."""
+    for topic, route in routes.items():
+        if topic in ABOUT_THE_HOME and route != Route.MONITORS:
+            raise ConcernError(_l("Concerns that may be about the home's staff always go outside."))
     with db.writing() as session:
-        rule = session.scalar(
-            select(ConcernRoute).where(
-                ConcernRoute.facility_id == facility.id, ConcernRoute.topic == topic
+        rules = {
+            rule.topic: rule
+            for rule in session.scalars(
+                select(ConcernRoute).where(ConcernRoute.facility_id == facility.id)
             )
-        )
-        if rule is None:
-            session.add(ConcernRoute(facility_id=facility.id, topic=topic, route=route))
-        else:
-            rule.route = route
-        audit.record(
-            actor=actor,
-            action="concern.route_changed",
-            object_type="facility",
-            object_id=facility.id,
-        )
+        }
+        changed = False
+        for topic, route in routes.items():
+            if topic in rules and rules[topic].route != route:
+                rules[topic].route = route
+            elif topic not in rules and DEFAULT_ROUTES[topic] != route:
+                session.add(ConcernRoute(facility_id=facility.id, topic=topic, route=route))
+            else:
+                continue
+            changed = True
+        if changed:
+            audit.record(
+                actor=actor,
+                action="concern.route_changed",
+                object_type="facility",
+                object_id=facility.id,
+            )
 
 
 def people_on(facility_id: int, case_id: int | None, groups: tuple[str, ...]) -> list[StaffUser]:

@@ -15,6 +15,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -49,6 +50,13 @@ class Call:
     words: str | None = None
 
 
+class Raised(NamedTuple):
+    """A concern as stored, and whether this call stored it (False: a resend of its key)."""
+
+    concern: Concern
+    new: bool
+
+
 def window(urgency: Urgency) -> timedelta:
     """How long a concern of this urgency may wait to be acknowledged."""
     current = settings.current()
@@ -57,9 +65,15 @@ def window(urgency: Urgency) -> timedelta:
     return timedelta(hours=current.concern_today_hours)
 
 
+def told(concern: Concern) -> dict:
+    """What the child is told once their call is stored: who will come, and within how long."""
+    minutes = int((concern.due_at - concern.raised_at).total_seconds() // 60)
+    return {"route": concern.route.value, "urgency": concern.urgency.value, "minutes": minutes}
+
+
 def ask_for_help(
     *, key: uuid.UUID, facility: Facility, call: Call, locale: str, case: Case | None = None
-) -> Concern:
+) -> Raised:
     """Store a child's call for help once and route it; a resend returns the stored one."""
     words = (call.words or "").strip() or None
     if words is not None and len(words) > WORDS_LIMIT:
@@ -124,7 +138,7 @@ def _raise(
     locale: str,
     today: date,
     question_id: str | None = None,
-) -> Concern:
+) -> Raised:
     session = db.session
     now = utcnow()
     due = now + window(urgency)
@@ -152,10 +166,10 @@ def _raise(
     ).first()
     concern = session.scalar(select(Concern).where(Concern.key == key))
     if written is None:
-        return concern  # a resend: stored and routed the first time
+        return Raised(concern, new=False)  # a resend: stored and routed the first time
     _notify(concern, level=0)
     audit.record(actor=None, action="concern.raised", object_type="concern", object_id=concern.id)
-    return concern
+    return Raised(concern, new=True)
 
 
 def _notify(concern: Concern, *, level: int) -> None:

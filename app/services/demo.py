@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from app.extensions import db
-from app.models import AgeBand, FacilityKind, Role, Stage
+from app.models import AgeBand, ContactKind, FacilityKind, Role, Stage
 from app.services import accounts, cases, facilities, tablets
 
 
@@ -19,6 +19,14 @@ class DemoSignIn:
 DEMO_SIGN_INS = tuple(
     DemoSignIn(role, f"{role.value.replace('_', '-')}@demo.kite.invalid", f"demo-{role.value}-kite")
     for role in Role
+)
+
+
+# Thailand's public helplines, as a home there would show them.
+DEMO_CONTACTS = (
+    (ContactKind.CHILD_HELPLINE, "Childline Thailand", "1387"),
+    (ContactKind.OTHER, "Prachabodi Center (social help, trafficking)", "1300"),
+    (ContactKind.EMERGENCY, "Police", "191"),
 )
 
 
@@ -43,6 +51,14 @@ def load_demo_data() -> bool:
             )
             for s in DEMO_SIGN_INS
         }
+        for kind, name, phone in DEMO_CONTACTS:
+            facilities.add_contact(
+                facility_id=home.id,
+                kind=kind,
+                name=name,
+                phone=phone,
+                actor=staff[Role.ADMINISTRATOR],
+            )
         for band, stage, locale in (
             (AgeBand.YOUNGER, Stage.ARRIVING, "km"),
             (AgeBand.OLDER, Stage.STAYING, "my"),

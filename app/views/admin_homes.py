@@ -1,17 +1,20 @@
-"""Administrators keep the homes: their details and the help numbers children see."""
+"""Administrators keep the homes: their details, the help numbers children see, and where
+their concerns go."""
 
 from babel import Locale
 from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
 
 from app.access import current_staff, requires_role
-from app.forms import HelpContactForm, HomeForm, refills_form
+from app.forms import HelpContactForm, HomeForm, KiteForm, concern_routes_form, refills_form
 from app.i18n import LOCALES
-from app.labels import CONTACT_KIND_LABELS, FACILITY_KIND_LABELS
-from app.models import ContactKind, FacilityKind, Role
-from app.services import facilities
+from app.labels import CONTACT_KIND_LABELS, FACILITY_KIND_LABELS, HELP_TOPICS, ROUTE_LABELS
+from app.models import ContactKind, FacilityKind, Role, Route, Topic
+from app.services import concern_routes, facilities
 
 bp = Blueprint("admin_homes", __name__, url_prefix="/admin/homes")
+SETTABLE = [t for t in Topic if t not in concern_routes.ABOUT_THE_HOME]  # routes a home sets
 
 
 def _home_form(**data: object) -> HomeForm:
@@ -28,6 +31,17 @@ def _contact_form() -> HelpContactForm:
     form = HelpContactForm(prefix="contact")
     form.kind.choices = [(k.value, str(label)) for k, label in CONTACT_KIND_LABELS.items()]
     return form
+
+
+def _routes_form(home_id: int) -> KiteForm:
+    """A choice of route for each topic a home may set (not those that may be about its staff)."""
+    labels = {
+        t.value: HELP_TOPICS[t.value][0] if t.value in HELP_TOPICS else _("Not said")
+        for t in SETTABLE
+    }
+    current = {t.value: r.value for t, r in concern_routes.routes_of(home_id).items()}
+    choices = [(value, str(label)) for value, label in ROUTE_LABELS.items()]
+    return concern_routes_form(labels, choices, **current)
 
 
 def _save(form: HomeForm, facility_id: int | None):  # type: ignore[no-untyped-def]
@@ -49,16 +63,27 @@ def _save(form: HomeForm, facility_id: int | None):  # type: ignore[no-untyped-d
         return None
 
 
-def _home_page(home, *, home_form: HomeForm, contact_form: HelpContactForm) -> str:  # type: ignore[no-untyped-def]
-    """The home's page; `form` is whichever form was sent, for the error summary."""
-    sent = contact_form if contact_form.errors else home_form
+def _home_page(  # type: ignore[no-untyped-def]
+    home,
+    *,
+    home_form: HomeForm | None = None,
+    contact_form: HelpContactForm | None = None,
+    routes_form: KiteForm | None = None,
+) -> str:
+    """The home's page, with the form that was sent (for the error summary) as it came."""
+    home_form = home_form or _home_form(obj=home, kind=home.kind.value)
+    contact_form = contact_form or _contact_form()
+    routes_form = routes_form or _routes_form(home.id)
+    sent = next((f for f in (contact_form, routes_form) if f.errors), home_form)
     return render_template(
         "admin/home.html",
         home=home,
         form=sent,
         home_form=home_form,
         contact_form=contact_form,
+        routes_form=routes_form,
         kinds=CONTACT_KIND_LABELS,
+        always_outside=[HELP_TOPICS[t.value][0] for t in concern_routes.ABOUT_THE_HOME],
     )
 
 
@@ -82,7 +107,7 @@ def edit(home_id: int):  # type: ignore[no-untyped-def]
     form = _home_form(obj=home, kind=home.kind.value)
     if form.validate_on_submit() and _save(form, home_id) is not None:
         return redirect(url_for("admin_homes.edit", home_id=home_id), code=303)
-    return _home_page(home, home_form=form, contact_form=_contact_form())
+    return _home_page(home, home_form=form)
 
 
 @bp.post("/<int:home_id>/contacts")
@@ -104,7 +129,7 @@ def add_contact(home_id: int):  # type: ignore[no-untyped-def]
             return redirect(url_for("admin_homes.edit", home_id=home_id), code=303)
         except facilities.HomeError as error:
             form.phone.errors.append(str(error))
-    return _home_page(home, home_form=_home_form(obj=home, kind=home.kind.value), contact_form=form)
+    return _home_page(home, contact_form=form)
 
 
 @bp.post("/<int:home_id>/contacts/<int:contact_id>/remove")
@@ -116,3 +141,20 @@ def remove_contact(home_id: int, contact_id: int):  # type: ignore[no-untyped-de
     ):
         abort(404)
     return redirect(url_for("admin_homes.edit", home_id=home_id), code=303)
+
+
+@bp.post("/<int:home_id>/routes")
+@requires_role(Role.ADMINISTRATOR)
+@refills_form
+def set_routes(home_id: int):  # type: ignore[no-untyped-def]
+    """Where the home's concerns go, topic by topic."""
+    home = facilities.get_facility(home_id) or abort(404)
+    form = _routes_form(home_id)
+    if form.validate_on_submit():
+        concern_routes.set_routes(
+            facility=home,
+            routes={t: Route(form[t.value].data) for t in SETTABLE},
+            actor=current_staff(),
+        )
+        return redirect(url_for("admin_homes.edit", home_id=home_id), code=303)
+    return _home_page(home, routes_form=form)

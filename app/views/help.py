@@ -68,7 +68,7 @@ def ask(locale: str):  # type: ignore[no-untyped-def]
             key, chosen["key"] = uuid.uuid4(), ""
         if not errors:
             try:
-                concern = concerns.ask_for_help(
+                raised = concerns.ask_for_help(
                     key=key,
                     facility=tablet.facility,
                     call=Call(
@@ -83,11 +83,7 @@ def ask(locale: str):  # type: ignore[no-untyped-def]
             except ConcernError as problem:
                 errors["words"] = str(problem)
             else:  # committed: only now is the child told it was sent
-                session[SENT] = {
-                    "route": concern.route.value,
-                    "urgency": concern.urgency.value,
-                    "minutes": int((concern.due_at - concern.raised_at).total_seconds() // 60),
-                }
+                session[SENT] = concerns.told(raised.concern)
                 return redirect(url_for(".sent", locale=locale), 303)
     return _page("help/ask.html", chosen=chosen, errors=errors)
 

@@ -1,7 +1,7 @@
-"""A tablet sends a whole answer set in one request: the way its outbox delivers what a child
-sent while offline, and what the submission benchmark drives.
+"""A tablet sends a whole answer set, or a call for help, in one request: the way its outbox
+delivers what a child sent while offline, and what the benchmarks drive.
 
-JSON only, authenticated by the tablet's own credential (its cookie), idempotent by the set's
+JSON only, authenticated by the tablet's own credential (its cookie), idempotent by each item's
 key: a resend is answered 200 and stored once. No page token is needed — a browser cannot send
 JSON across sites without asking first, and the credential is SameSite — so an item kept for
 days on a tablet is still accepted.
@@ -16,8 +16,10 @@ from app import questions
 from app.access import current_tablet, public
 from app.extensions import csrf
 from app.i18n import CODES
-from app.services import answers
+from app.models import Asked, Topic, Urgency
+from app.services import answers, concerns
 from app.services.answers import Given
+from app.services.concerns import Call, ConcernError
 
 bp = Blueprint("tablet_api", __name__, url_prefix="/tablet/api")
 MAX_BYTES = 64 * 1024
@@ -25,6 +27,16 @@ MAX_BYTES = 64 * 1024
 
 def _problem(status: int, message: str) -> tuple[Response, int]:
     return jsonify({"error": message}), status
+
+
+def _body() -> dict | tuple[Response, int]:
+    """The posted JSON object, or the problem to answer instead."""
+    if request.content_length is not None and request.content_length > MAX_BYTES:
+        return _problem(413, "Too large.")
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _problem(400, "Send one JSON object.")
+    return body
 
 
 def _given(item: dict) -> Given:
@@ -45,11 +57,9 @@ def answer_sets():  # type: ignore[no-untyped-def]
     tablet = current_tablet()
     if tablet is None:
         return _problem(401, "This device is not an enrolled tablet of a home.")
-    if request.content_length is not None and request.content_length > MAX_BYTES:
-        return _problem(413, "Too large.")
-    body = request.get_json(silent=True)
+    body = _body()
     if not isinstance(body, dict):
-        return _problem(400, "Send one answer set as JSON.")
+        return body
     try:
         key = uuid.UUID(str(body["key"]))
         question_set = questions.set_for(str(body["stage"]), str(body["level"]))
@@ -73,3 +83,37 @@ def answer_sets():  # type: ignore[no-untyped-def]
     except answers.AnswerError as error:
         return _problem(400, str(error))
     return jsonify({"stored": stored, "key": str(key)}), 201 if stored else 200
+
+
+@bp.post("/calls-for-help")
+@csrf.exempt  # as answer sets; see the module's note
+@public
+def calls_for_help():  # type: ignore[no-untyped-def]
+    """Store one call for help from an enrolled tablet, exactly once, routed before the answer;
+    the answer says what to tell the child (who will come, within how many minutes)."""
+    tablet = current_tablet()
+    if tablet is None:
+        return _problem(401, "This device is not an enrolled tablet of a home.")
+    body = _body()
+    if not isinstance(body, dict):
+        return body
+    try:
+        key = uuid.UUID(str(body["key"]))
+        locale = str(body["locale"])
+        words = body.get("words")
+        call = Call(
+            asked=Asked(str(body["asked"])),
+            urgency=Urgency(str(body["urgency"])),
+            topic=Topic(str(body.get("topic") or "not_said")),
+            words=None if words is None else str(words),
+        )
+    except (KeyError, TypeError, ValueError):
+        return _problem(400, "The call for help is not in the expected shape.")
+    if locale not in CODES:
+        return _problem(400, "Unknown language.")
+    try:
+        raised = concerns.ask_for_help(key=key, facility=tablet.facility, call=call, locale=locale)
+    except ConcernError as error:
+        return _problem(400, str(error))
+    told = concerns.told(raised.concern)
+    return jsonify({"stored": raised.new, "key": str(key), **told}), 201 if raised.new else 200

@@ -4,7 +4,8 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import AuditEvent, Facility, HelpContact, Role
+from app.models import AuditEvent, Facility, HelpContact, Role, Route, Topic
+from app.services import concern_routes
 
 HOME = {
     "name": "Hill House",
@@ -123,6 +124,41 @@ def test_a_number_cannot_be_removed_through_another_home(app, client, admin, cre
         contact = db.session.scalar(select(HelpContact).where(HelpContact.facility_id == first.id))
     response = client.post(f"/admin/homes/{second.id}/contacts/{contact.id}/remove")
     assert response.status_code == 404
+
+
+def test_administrator_sets_where_a_homes_concerns_go(app, client, admin, create_home) -> None:  # type: ignore[no-untyped-def]
+    home = create_home()
+    page = client.get(f"/admin/homes/{home.id}")
+    assert page.soup.select_one("#routes-sad option[selected]")["value"] == "home"
+    assert not page.soup.select_one("#routes-hurt"), "about the staff: not the home's to choose"
+    routes = {f"routes-{t.value}": "home" for t in Topic if t != Topic.HURT}
+    response = client.post(
+        f"/admin/homes/{home.id}/routes", data={**routes, "routes-sad": "monitors"}
+    )
+    assert response.status_code == 303
+    with app.app_context():
+        assert concern_routes.route_for(home.id, Topic.SAD, None) == Route.MONITORS
+        assert concern_routes.route_for(home.id, Topic.UNSAFE, None) == Route.HOME
+        assert concern_routes.route_for(home.id, Topic.HURT, None) == Route.MONITORS
+        assert db.session.scalar(
+            select(AuditEvent.action).where(
+                AuditEvent.object_id == str(home.id), AuditEvent.action == "concern.route_changed"
+            )
+        )
+    page = client.get(f"/admin/homes/{home.id}")
+    assert page.soup.select_one("#routes-sad option[selected]")["value"] == "monitors"
+
+
+def test_a_route_that_is_not_a_choice_is_refused(app, client, admin, create_home) -> None:  # type: ignore[no-untyped-def]
+    home = create_home()
+    routes = {f"routes-{t.value}": "home" for t in Topic if t != Topic.HURT}
+    response = client.post(
+        f"/admin/homes/{home.id}/routes", data={**routes, "routes-sad": "nobody"}
+    )
+    assert response.status_code == 200
+    assert response.soup.select_one(".error-summary")
+    with app.app_context():
+        assert concern_routes.route_for(home.id, Topic.SAD, None) == Route.HOME
 
 
 def test_unknown_home_is_not_found(client, admin) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ def overdue_concern(app, create_home, create_staff) -> uuid.UUID:  # type: ignor
             facility=home,
             call=concerns.Call(asked=Asked.HERE, urgency=Urgency.NOW, topic=Topic.SAD),
             locale="th",
-        )
+        ).concern
         with db.writing() as session:
             row = session.get(Concern, concern.id)
             row.escalate_at = row.due_at = row.raised_at - timedelta(minutes=1)

@@ -50,7 +50,7 @@ def raise_one(home, topic: Topic = Topic.SICK) -> Concern:  # type: ignore[no-un
         facility=home,
         call=concerns.Call(asked=Asked.HERE, urgency=Urgency.NOW, topic=topic, words=WORDS),
         locale="km",
-    )
+    ).concern
 
 
 def test_each_person_a_concern_is_routed_to_gets_an_email_with_a_link_and_nothing_said(  # type: ignore[no-untyped-def]

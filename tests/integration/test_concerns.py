@@ -248,8 +248,8 @@ def test_a_concern_that_may_be_about_staff_cannot_be_routed_to_the_home(  # type
 ) -> None:
     admin = create_staff(Role.ADMINISTRATOR)
     with pytest.raises(ConcernError):
-        concern_routes.set_route(facility=home, topic=Topic.HURT, route=Route.HOME, actor=admin)
-    concern_routes.set_route(facility=home, topic=Topic.SAD, route=Route.MONITORS, actor=admin)
+        concern_routes.set_routes(facility=home, routes={Topic.HURT: Route.HOME}, actor=admin)
+    concern_routes.set_routes(facility=home, routes={Topic.SAD: Route.MONITORS}, actor=admin)
     assert concern_routes.route_for(home.id, Topic.SAD, None) == Route.MONITORS
 
 

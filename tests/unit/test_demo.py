@@ -7,7 +7,7 @@ from sqlalchemy import func, select, update
 
 from app.extensions import db
 from app.models import AuditHead, Base, Case, Facility, Role, StaffUser
-from app.services import accounts, demo
+from app.services import accounts, concern_routes, demo
 from app.services.audit import GENESIS
 
 
@@ -42,3 +42,10 @@ def test_demo_cases_carry_codes_not_names(empty_database: None) -> None:
     codes = [case.code for case in db.session.scalars(select(Case))]
     assert len(codes) == 3
     assert all(len(code) == 9 and code[4] == "-" for code in codes)
+
+
+def test_the_demo_home_has_help_numbers_and_someone_on_every_route(empty_database: None) -> None:
+    demo.load_demo_data()
+    home = db.session.scalar(select(Facility))
+    assert len(home.contacts) == len(demo.DEMO_CONTACTS)
+    assert concern_routes.configuration_problems() == []
