@@ -159,10 +159,10 @@ def init_app(app: Flask) -> None:
 
     @answers_group.command("release")
     def answers_release() -> None:
-        """Write pooled anonymous answer sets whose week has ended (run daily)."""
+        """Write pooled anonymous answer sets with K waiting or whose week has ended."""
         from app.services import answers
 
-        homes = answers.release_ended_weeks()
+        homes = answers.release_waiting()
         click.echo(f"Released the pooled answers of {homes} home(s).")
 
     @app.cli.group("concerns")

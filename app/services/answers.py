@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, or_, select
 
 from app.extensions import db
 from app.models import (
@@ -32,7 +32,7 @@ from app.models import (
 )
 from app.models.base import iso_week
 from app.questions import SKIP, Question, QuestionSet
-from app.services import concerns
+from app.services import concerns, settings
 
 AUDIENCES = ("count", "case", "visitors")
 MODES = ("alone", "helped")
@@ -247,15 +247,18 @@ def _release(session, facility_id: int, week: str) -> None:  # type: ignore[no-u
     session.execute(delete(PooledAnswerSet).where(PooledAnswerSet.id.in_([e.id for e in pooled])))
 
 
-def release_ended_weeks(today: date | None = None) -> int:
-    """Write every home's pooled sets from weeks that have ended; returns how many homes."""
+def release_waiting(today: date | None = None) -> int:
+    """Write every home's pool that has K sets waiting or a week that has ended; returns how
+    many homes. The clock runs this every minute: when tablets send at the same moment, each
+    may count the pool before the others commit, and find fewer than K."""
     week = iso_week(today or date.today())
+    threshold = settings.current().small_number_threshold
     with db.writing() as session:
         homes = list(
             session.scalars(
                 select(PooledAnswerSet.facility_id)
-                .where(PooledAnswerSet.iso_week < week)
-                .distinct()
+                .group_by(PooledAnswerSet.facility_id)
+                .having(or_(func.count() >= threshold, func.min(PooledAnswerSet.iso_week) < week))
             )
         )
         for facility_id in homes:

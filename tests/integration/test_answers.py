@@ -106,8 +106,8 @@ def test_invariant_3_anonymous_a_weeks_last_sets_are_released_when_the_week_ends
     home = create_home()
     send(home, older, a_set("lonely"))
     assert count(AnonymousWords) == 0
-    assert answers.release_ended_weeks(TODAY) == 0, "the week has not ended"
-    assert answers.release_ended_weeks(TODAY + timedelta(days=7)) == 1
+    assert answers.release_waiting(TODAY) == 0, "the week has not ended"
+    assert answers.release_waiting(TODAY + timedelta(days=7)) == 1
     assert count(AnonymousWords) == 1 and count(PooledAnswerSet) == 0
 
 
@@ -122,7 +122,7 @@ def test_invariant_2_the_child_chooses_the_audience_of_each_answer(  # type: ign
         Given("make-it-better", (), "visitors", words="a quieter room"),
     ]
     send(home, older, given, case=case)
-    answers.release_ended_weeks(TODAY + timedelta(days=7))
+    answers.release_waiting(TODAY + timedelta(days=7))
     case_rows = db.session.scalars(select(CaseAnswer)).all()
     assert [(r.case_id, r.question_id, r.value) for r in case_rows] == [
         (case.id, "feel-safe", "mostly")
