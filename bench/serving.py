@@ -6,6 +6,7 @@ or (with postgresql_url()) the local PostgreSQL database kite_bench, dropped and
 """
 
 import os
+import platform
 import socket
 import subprocess
 import sys
@@ -29,6 +30,26 @@ GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 # benchmark's own database in it, made anew on every run.
 POSTGRESQL_DATABASE = "kite_bench"
 POSTGRESQL_CLUSTER = ("15", "main")
+
+
+def machine() -> str:
+    """Platform, CPU model and count, RAM."""
+    model = next(
+        (
+            line.partition(":")[2].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    kib = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    return (
+        f"{platform.platform()}, {os.cpu_count()} CPUs ({model}), {kib / 1024 / 1024:.1f} GiB RAM"
+    )
 
 
 def free_port() -> int:

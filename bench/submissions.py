@@ -51,6 +51,7 @@ from serving import (
     export,
     fill_database,
     gunicorn_command,
+    machine,
     postgresql_url,
     server_environment,
     sqlite_url,
@@ -554,26 +555,6 @@ def summary(r: dict) -> str:
         f"{r['locked']}, tracebacks {r['tracebacks']}"
     )
     return "\n".join(lines)
-
-
-def machine() -> str:
-    """Platform, CPU model and count, RAM."""
-    model = next(
-        (
-            line.partition(":")[2].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor() or "unknown CPU",
-    )
-    kib = next(
-        int(line.split()[1])
-        for line in Path("/proc/meminfo").read_text().splitlines()
-        if line.startswith("MemTotal")
-    )
-    return (
-        f"{platform.platform()}, {os.cpu_count()} CPUs ({model}), {kib / 1024 / 1024:.1f} GiB RAM"
-    )
 
 
 def cpu_cell(cpu: dict) -> str:
