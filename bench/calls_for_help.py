@@ -162,6 +162,7 @@ def run(database: str, folder: Path, *, count: int, clients: int, kills: int) ->
         "server": after.get("server"),
         "calls": count,
         "clients": clients,
+        "kills_asked": kills,
         "kills": len(outcome.kills),
         "restart_seconds": max(outcome.kills, default=0.0),
         "seconds": outcome.seconds,
@@ -187,6 +188,11 @@ def verdict(r: dict) -> list[tuple[str, str, bool]]:
     """(what, measured, met) for each target of a run."""
     e = r["escalation"]
     return [
+        (
+            "the server killed while calls were sent",
+            f"{r['kills']} SIGKILLs of {r['kills_asked']} asked",
+            r["kills"] == r["kills_asked"],
+        ),
         ("every call told 'sent' is stored", f"{r['lost']} lost of {r['told']}", r["lost"] == 0),
         ("every call is acknowledged", f"{r['told']} of {r['calls']}", r["told"] == r["calls"]),
         ("none stored twice", f"{r['twice']} twice, {r['stored']} stored", r["twice"] == 0),

@@ -115,7 +115,7 @@ def send_under_kills(
     cookies: list[str],
     items: list[Item],
     kills: int,
-    uptime: tuple[float, float] = (0.3, 1.2),
+    uptime: tuple[float, float] = (0.15, 0.6),
     seed: int = 1,
 ) -> Outcome:
     """Send every item with one client per tablet (its credential's cookie) while the server is

