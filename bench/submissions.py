@@ -65,6 +65,7 @@ from app.i18n import CODES
 from app.models import (
     AnonymousAnswer,
     AnonymousWords,
+    Concern,
     Facility,
     PooledAnswerSet,
     SubmissionKey,
@@ -87,6 +88,7 @@ class Sent:
     payload: bytes
     answer_rows: int
     words_rows: int
+    disclosures: int  # answers that disclose harm, each raising a concern
 
 
 @dataclass
@@ -105,6 +107,7 @@ class Request:
 class Shared:
     """What the client threads share: sets acknowledged and sets in flight, for resends."""
 
+    disclosing_share: float  # of sets answered at random; the others disclose nothing
     acknowledged: list[Sent] = field(default_factory=list)
     in_flight: dict[str, Sent] = field(default_factory=dict)
     made: dict[str, Sent] = field(default_factory=dict)
@@ -122,10 +125,12 @@ class Phase:
     requests: list[Request] = field(default_factory=list)
 
 
-def make_set(question_sets: list, rng: random.Random) -> Sent:
-    """A random valid answer set for a random stage, level and language."""
+def make_set(question_sets: list, rng: random.Random, disclosing_share: float) -> Sent:
+    """A random valid answer set for a random stage, level and language; all its answers are
+    random in disclosing_share of sets, and in the others none discloses harm."""
     question_set = rng.choice(question_sets)
-    answers, answer_rows, words_rows = [], 0, 0
+    answers, answer_rows, words_rows, disclosures = [], 0, 0, 0
+    may_disclose = rng.random() < disclosing_share
     for question in question_set.questions:
         item: dict = {"question": question.id, "audience": rng.choice(AUDIENCES)}
         if question.kind == "words":
@@ -135,7 +140,9 @@ def make_set(question_sets: list, rng: random.Random) -> Sent:
             choices = [c.value for c in question.choices]
             item["values"] = rng.sample(choices, rng.randint(1, len(choices)))
         else:
-            item["values"] = [rng.choice(question.values)]
+            values = [v for v in question.values if may_disclose or v not in question.disclosure]
+            item["values"] = [rng.choice(values)]
+            disclosures += item["values"][0] in question.disclosure
         answer_rows += len(item.get("values", []))
         answers.append(item)
     key = str(uuid.uuid4())
@@ -148,7 +155,7 @@ def make_set(question_sets: list, rng: random.Random) -> Sent:
         "helped": rng.random() < 0.3,
         "answers": answers,
     }
-    return Sent(key, json.dumps(body).encode(), answer_rows, words_rows)
+    return Sent(key, json.dumps(body).encode(), answer_rows, words_rows, disclosures)
 
 
 def client(
@@ -187,7 +194,7 @@ def client(
             sent = rng.choice(racing) if racing else rng.choice(shared.acknowledged)
             resend = "racing" if racing else "late"
         else:
-            sent = make_set(question_sets, rng)
+            sent = make_set(question_sets, rng, shared.disclosing_share)
             shared.made[sent.key] = sent
         shared.in_flight[sent.key] = sent
         started = time.perf_counter()
@@ -354,6 +361,7 @@ def read_back(database_url: str) -> dict:
             "answers": session.scalar(select(func.count()).select_from(AnonymousAnswer)),
             "words": session.scalar(select(func.count()).select_from(AnonymousWords)),
             "pooled_sets": session.scalar(select(func.count()).select_from(PooledAnswerSet)),
+            "concerns": session.scalar(select(func.count()).select_from(Concern)),
             "pooled_answers": pooled["answer"],
             "pooled_words": pooled["words"],
         }
@@ -454,7 +462,7 @@ def run(database: str, setting: str, folder: Path, args: argparse.Namespace) -> 
         tree=args.tree,
     )
     port = int(base.rpartition(":")[2])
-    shared = Shared()
+    shared = Shared(args.disclosing_share)
     phases = [Phase("paced", args.rate), Phase("closed", None)]
     measured = {}
     try:
@@ -514,6 +522,9 @@ def run(database: str, setting: str, folder: Path, args: argparse.Namespace) -> 
         "extra_rows": max(0, got_answers - expected_answers) + max(0, got_words - expected_words),
         "released_rows": after["answers"] + after["words"] - before["answers"] - before["words"],
         "pooled_sets": after["pooled_sets"],
+        "disclosing_sets": sum(sent[k].disclosures > 0 for k in stored if k in sent),
+        "concerns_expected": sum(sent[k].disclosures for k in stored if k in sent),
+        "concerns": after["concerns"] - before["concerns"],
         "locked": server_log.count("database is locked"),
         "tracebacks": server_log.count("Traceback"),
         "log_excerpt": log_errors(server_log),
@@ -642,6 +653,11 @@ def cells(r: dict, rate: float) -> dict[str, tuple[str, str]]:
             f"{r['expected_rows']} / {r['rows']} ({r['released_rows']} released, "
             f"{r['pooled_sets']} sets still pooled)",
         ),
+        "sets disclosing harm; concerns expected / raised": (
+            "",
+            f"{r['disclosing_sets']} ({r['disclosing_sets'] / max(1, r['stored']):.0%}); "
+            f"{r['concerns_expected']} / {r['concerns']}",
+        ),
     }
 
 
@@ -719,7 +735,11 @@ def write_results(results: list[dict], args: argparse.Namespace, out: Path) -> N
         f"Load: {args.clients} client threads in one Python process on the same machine, each "
         "on its own keep-alive HTTP/1.1 connection (`http.client`) with its own tablet "
         "credential (tablets of the demo home), posting random valid answer sets of all 6 "
-        "question sets (random languages, values and audiences: count or visitors). About "
+        "question sets (random languages, values and audiences: count or visitors). "
+        f"{args.disclosing_share:.0%} of sets pick every answer at random, so about half of "
+        "them disclose harm (each disclosing answer raises a concern: routed, people put on "
+        "it, their emails queued, audited); the others pick among the answers that disclose "
+        "nothing. About "
         f"{args.resend_share:.0%} of posts resend a key sent before, half of them while its "
         "first send is still in flight; a post without an answer or with a 5xx is sent again. "
         "Two phases on one server and database: *paced*, the clients together starting "
@@ -779,6 +799,13 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=20.0, help="seconds measured")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds before measuring")
     parser.add_argument("--resend-share", type=float, default=0.05)
+    parser.add_argument(
+        "--disclosing-share",
+        type=float,
+        default=0.1,
+        help="share of sets answered wholly at random (about half of those disclose harm and "
+        "raise concerns); the others answer at random among the answers that do not",
+    )
     parser.add_argument(
         "--quiet-wait",
         type=float,

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 
 from app.extensions import db
 from app.models import AuditEvent, AuditHead, Role, StaffUser, utcnow
@@ -14,15 +14,17 @@ GENESIS = "0" * 64
 PAGE_SIZE = 50
 
 
-def _digest(prev_hash: str, event: AuditEvent) -> str:
+def _digest(prev_hash: str, event: AuditEvent | dict) -> str:
+    """The hash of an event (a row, or the values about to become one) after prev_hash."""
+    get = event.get if isinstance(event, dict) else lambda name: getattr(event, name)
     fields = (
         prev_hash,
-        event.at.isoformat(),
-        event.actor_id,
-        event.actor_role,
-        event.action,
-        event.object_type,
-        event.object_id,
+        get("at").isoformat(),
+        get("actor_id"),
+        get("actor_role"),
+        get("action"),
+        get("object_type"),
+        get("object_id"),
     )
     return hashlib.sha256(
         "\x1f".join("" if f is None else str(f) for f in fields).encode()
@@ -36,25 +38,36 @@ def record(
     object_type: str,
     object_id: object = None,
     role: str | None = None,
-) -> AuditEvent:
-    """Append an event inside a write; the role is the actor's first, unless one is given."""
+) -> int:
+    """Append an event inside a write and return its id; the role is the actor's first, unless
+    one is given.
+
+    Three statements (lock and read the head, insert the event, move the head), held as short
+    as they can be: every append of every request waits for the one before it to commit."""
     with db.writing() as session:
         # Locking the head row serialises appends on PostgreSQL; SQLite writes are serial.
-        head = session.scalar(select(AuditHead).where(AuditHead.id == 1).with_for_update())
-        event = AuditEvent(
-            at=utcnow(),
-            actor_id=actor.id if actor else None,
-            actor_role=role or _role_of(actor),
-            action=action,
-            object_type=object_type,
-            object_id=None if object_id is None else str(object_id),
-            prev_hash=head.last_hash,
+        prev_hash = session.execute(
+            select(AuditHead.last_hash).where(AuditHead.id == 1).with_for_update()
+        ).scalar_one()
+        values = {
+            "at": utcnow(),
+            "actor_id": actor.id if actor else None,
+            "actor_role": role or _role_of(actor),
+            "action": action,
+            "object_type": object_type,
+            "object_id": None if object_id is None else str(object_id),
+            "prev_hash": prev_hash,
+        }
+        values["hash"] = _digest(prev_hash, values)
+        event_id = session.execute(
+            insert(AuditEvent).values(**values).returning(AuditEvent.id)
+        ).scalar_one()
+        session.execute(
+            update(AuditHead)
+            .where(AuditHead.id == 1)
+            .values(last_hash=values["hash"], last_event_id=event_id)
         )
-        event.hash = _digest(head.last_hash, event)
-        session.add(event)
-        session.flush()
-        head.last_hash, head.last_event_id = event.hash, event.id
-    return event
+    return event_id
 
 
 def _role_of(actor: StaffUser | None) -> str | None:
@@ -85,7 +98,9 @@ def verify_chain() -> ChainProblem | None:
         if _digest(event.prev_hash, event) != event.hash:
             return ChainProblem(event.id, "was altered after it was written")
         expected_prev, last_id = event.hash, event.id
-    head = db.session.get(AuditHead, 1)
+    head = db.session.execute(
+        select(AuditHead.last_hash, AuditHead.last_event_id).where(AuditHead.id == 1)
+    ).first()
     if head is None or head.last_hash != expected_prev or head.last_event_id != last_id:
         return ChainProblem(last_id, "is not the last event written (later events were removed)")
     return None

@@ -1,8 +1,10 @@
 """Where a home's concerns go: its rules per topic, the ladder of escalation, and who stands on
 each step. A concern that may be about the home's staff always goes to its monitors."""
 
+from typing import NamedTuple
+
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from app.extensions import db
 from app.models import Case, Facility, Role, RoleGrant, StaffUser
@@ -91,39 +93,44 @@ def set_routes(*, facility: Facility, routes: dict[Topic, Route], actor: StaffUs
             )
 
 
-def people_on(facility_id: int, case_id: int | None, groups: tuple[str, ...]) -> list[StaffUser]:
+class Person(NamedTuple):
+    """Someone a concern can reach: who, and where to email them."""
+
+    id: int
+    email: str
+
+
+def _people(query: Select) -> list[Person]:
+    return [Person(row.id, row.email) for row in db.session.execute(query)]
+
+
+def people_on(facility_id: int, case_id: int | None, groups: tuple[str, ...]) -> list[Person]:
     """The active people of these groups for a home (and a case, for its case worker)."""
     wanted = [role for group in groups for role in GROUP_ROLES.get(group, ())]
-    people: dict[int, StaffUser] = {}
+    people: list[Person] = []
+    who = select(StaffUser.id, StaffUser.email).where(StaffUser.active.is_(True))
     if wanted:
-        for user in db.session.scalars(
-            select(StaffUser)
-            .join(RoleGrant, RoleGrant.user_id == StaffUser.id)
-            .where(
-                StaffUser.active.is_(True),
-                RoleGrant.role.in_(wanted),
-                RoleGrant.facility_id == facility_id,
+        people += _people(
+            who.join(RoleGrant, RoleGrant.user_id == StaffUser.id).where(
+                RoleGrant.role.in_(wanted), RoleGrant.facility_id == facility_id
             )
-        ):
-            people[user.id] = user
-    if "case_worker" in groups and case_id is not None:
-        case = db.session.get(Case, case_id)
-        if case and case.case_worker and case.case_worker.active:
-            people[case.case_worker.id] = case.case_worker
-    if "administrators" in groups:
-        people.update((u.id, u) for u in administrators())
-    return list(people.values())
-
-
-def administrators() -> list[StaffUser]:
-    """Every active administrator: the last step of every ladder."""
-    return list(
-        db.session.scalars(
-            select(StaffUser)
-            .join(RoleGrant, RoleGrant.user_id == StaffUser.id)
-            .where(StaffUser.active.is_(True), RoleGrant.role == Role.ADMINISTRATOR)
-            .distinct()
         )
+    if "case_worker" in groups and case_id is not None:
+        people += _people(
+            who.join(Case, Case.case_worker_id == StaffUser.id).where(Case.id == case_id)
+        )
+    if "administrators" in groups:
+        people += administrators()
+    return list(dict.fromkeys(people))  # each once, in the order found
+
+
+def administrators() -> list[Person]:
+    """Every active administrator: the last step of every ladder."""
+    return _people(
+        select(StaffUser.id, StaffUser.email)
+        .join(RoleGrant, RoleGrant.user_id == StaffUser.id)
+        .where(StaffUser.active.is_(True), RoleGrant.role == Role.ADMINISTRATOR)
+        .distinct()
     )
 
 

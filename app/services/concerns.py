@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from app.extensions import db
 from app.models import Case, Facility, utcnow
@@ -28,6 +28,7 @@ from app.models.concerns import (
     Asked,
     Concern,
     ConcernRecipient,
+    Route,
     Source,
     Topic,
     Urgency,
@@ -83,8 +84,8 @@ def ask_for_help(
                 n=WORDS_LIMIT,
             )
         )
-    with db.writing():
-        return _raise(
+    with db.writing() as session:
+        new = _raise(
             key=key,
             facility_id=facility.id,
             case=case,
@@ -96,6 +97,7 @@ def ask_for_help(
             locale=locale,
             today=utcnow().date(),
         )
+        return Raised(session.scalar(select(Concern).where(Concern.key == key)), new)
 
 
 def raise_from_answer(
@@ -125,6 +127,17 @@ def raise_from_answer(
     )
 
 
+class Notice(NamedTuple):
+    """What notifying someone of a concern needs to know of it (a Concern has the same)."""
+
+    id: uuid.UUID
+    facility_id: int
+    case_id: int | None
+    route: Route
+    urgency: Urgency
+    due_at: datetime
+
+
 def _raise(
     *,
     key: uuid.UUID,
@@ -138,41 +151,47 @@ def _raise(
     locale: str,
     today: date,
     question_id: str | None = None,
-) -> Raised:
-    session = db.session
+) -> bool:
+    """Store a concern under its key and route it; False when the key was stored before."""
     now = utcnow()
-    due = now + window(urgency)
-    written = session.execute(
+    notice = Notice(
+        id=uuid.uuid4(),
+        facility_id=facility_id,
+        case_id=case.id if case else None,
+        route=concern_routes.route_for(facility_id, topic, asked),
+        urgency=urgency,
+        due_at=now + window(urgency),
+    )
+    written = db.session.execute(
         db.insert_new(Concern.__table__),
         {
-            "id": uuid.uuid4(),
+            "id": notice.id,
             "key": key,
             "facility_id": facility_id,
-            "case_id": case.id if case else None,
+            "case_id": notice.case_id,
             "source": source.value,
             "urgency": urgency.value,
             "topic": topic.value,
             "asked": asked.value if asked else None,
-            "route": concern_routes.route_for(facility_id, topic, asked).value,
+            "route": notice.route.value,
             "question_id": question_id,
             "words": words,
             "locale": locale,
             "iso_week": iso_week(today),
             "raised_at": now,
-            "due_at": due,
+            "due_at": notice.due_at,
             "escalation_level": 0,
-            "escalate_at": due,
+            "escalate_at": notice.due_at,
         },
     ).first()
-    concern = session.scalar(select(Concern).where(Concern.key == key))
     if written is None:
-        return Raised(concern, new=False)  # a resend: stored and routed the first time
-    _notify(concern, level=0)
-    audit.record(actor=None, action="concern.raised", object_type="concern", object_id=concern.id)
-    return Raised(concern, new=True)
+        return False  # a resend: stored and routed the first time
+    _notify(notice, level=0)
+    audit.record(actor=None, action="concern.raised", object_type="concern", object_id=notice.id)
+    return True
 
 
-def _notify(concern: Concern, *, level: int) -> None:
+def _notify(concern: Concern | Notice, *, level: int) -> None:
     """Put the people of this level on the concern and email them (re-notify all past the top)."""
     ladder = concern_routes.LADDER[concern.route]
     groups = ladder[level] if level < len(ladder) else tuple(g for step in ladder for g in step)
@@ -185,18 +204,25 @@ def _notify(concern: Concern, *, level: int) -> None:
         )
         people = concern_routes.administrators()
     session = db.session
-    known = set(
-        session.scalars(
-            select(ConcernRecipient.user_id).where(ConcernRecipient.concern_id == concern.id)
+    known = set()
+    if level > 0:
+        known = set(
+            session.scalars(
+                select(ConcernRecipient.user_id).where(ConcernRecipient.concern_id == concern.id)
+            )
         )
-    )
-    for person in people:
-        if person.id not in known:
-            session.add(ConcernRecipient(concern_id=concern.id, user_id=person.id, level=level))
-        mail.queue(person.email, *_email(concern, escalated=level > 0))
+    added = [
+        {"concern_id": concern.id, "user_id": person.id, "level": level}
+        for person in people
+        if person.id not in known
+    ]
+    if added:
+        session.execute(insert(ConcernRecipient), added)
+    subject, body = _email(concern, escalated=level > 0)
+    mail.queue([(person.email, subject, body) for person in people])
 
 
-def _email(concern: Concern, *, escalated: bool) -> tuple[str, str]:
+def _email(concern: Concern | Notice, *, escalated: bool) -> tuple[str, str]:
     """Subject and body: that a concern needs them, how urgent, a link; never what was said."""
     urgency = "URGENT (now)" if concern.urgency == Urgency.NOW else "today"
     subject = f"Kite: a concern needs you — {urgency}"

@@ -10,7 +10,7 @@ import smtplib
 from email.message import EmailMessage
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from app.extensions import db
 from app.models import OutgoingEmail, utcnow
@@ -19,10 +19,14 @@ log = logging.getLogger(__name__)
 GIVE_UP_AFTER = 1000  # attempts; a minute apart that is most of a day of retries, then kept
 
 
-def queue(to: str, subject: str, body: str) -> None:
-    """Add an email to the outbox, inside the caller's write."""
-    with db.writing() as session:
-        session.add(OutgoingEmail(to=to, subject=subject, body=body))
+def queue(messages: list[tuple[str, str, str]]) -> None:
+    """Add emails (to, subject, body) to the outbox, inside the caller's write."""
+    if messages:
+        with db.writing() as session:
+            session.execute(
+                insert(OutgoingEmail),
+                [{"to": to, "subject": subject, "body": body} for to, subject, body in messages],
+            )
 
 
 def deliver(limit: int = 200) -> int:

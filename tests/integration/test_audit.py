@@ -12,7 +12,7 @@ def _write_events(app, user, count: int = 4) -> list[int]:  # type: ignore[no-un
         return [
             audit.record(
                 actor=user, role="caregiver", action="case.view", object_type="case", object_id=n
-            ).id
+            )
             for n in range(count)
         ]
 
@@ -107,6 +107,6 @@ def test_invariant_8_removed_tail_is_found(app, create_staff) -> None:  # type: 
 def test_chain_head_follows_every_append(app, create_staff) -> None:  # type: ignore[no-untyped-def]
     ids = _write_events(app, create_staff(), count=2)
     with app.app_context():
-        head = db.session.get(AuditHead, 1)
+        head = db.session.get(AuditHead, 1, populate_existing=True)
         last = db.session.get(AuditEvent, ids[-1])
         assert (head.last_event_id, head.last_hash) == (last.id, last.hash)
