@@ -74,6 +74,7 @@ from app.services import tablets
 
 PATH = "/tablet/api/answer-sets"
 TARGETS = {"rate": 300.0, "p95_ms": 100.0}
+KEEPS_UP = 0.97  # answered / offered in the paced phase: no backlog beyond the arrivals' noise
 SETTINGS = {"2x4": (2, 4), "4x4": (4, 4)}  # name: (workers, threads); 2x4 is `make run`'s
 AUDIENCES = ("count", "visitors")  # "case" needs a case session, which a tablet API set has not
 FINDINGS = "## Findings"  # the hand-written part of the results, kept across runs
@@ -588,9 +589,12 @@ def cells(r: dict, rate: float) -> dict[str, tuple[str, str]]:
     p95 = TARGETS["p95_ms"]
     others = sorted((s, n) for s, n in r["statuses"].items() if s not in (200, 201))
     return {
+        # Arrivals are random (Poisson), so a server that keeps up answers the offered rate
+        # give or take about 1.3% (one standard deviation over 20 s at 300/s): the throughput
+        # target is judged on the capacity below, this row on keeping up.
         f"paced, {rate:g}/s offered: submissions/s answered": (
-            f"≥ {TARGETS['rate']:g}",
-            f"{paced['rate']:.0f} — {mark(paced['rate'] >= TARGETS['rate'])}",
+            f"keeps up (≥ {KEEPS_UP:.0%} of offered)",
+            f"{paced['rate']:.0f} — {mark(paced['rate'] >= KEEPS_UP * rate)}",
         ),
         "paced: p95 latency (from when due)": (
             f"< {p95:g} ms",
