@@ -73,6 +73,6 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def _staff() -> dict:
-        if request.blueprint in {"child", "answering", "help", None}:
-            return {}
+        if request.blueprint in {"child", "answering", "help", "offline", None}:
+            return {"enrolled_tablet": current_tablet() is not None}
         return {"staff_user": current_staff(), "role_label": ROLE_LABELS.__getitem__}

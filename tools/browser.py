@@ -27,6 +27,14 @@ def launch_chromium(playwright):  # type: ignore[no-untyped-def]
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
+def launch_profile(browser_type, folder):  # type: ignore[no-untyped-def]
+    """A Chromium with a profile kept in folder (not incognito: it can install Kite as an app,
+    and what it stored is there again when launched on the same folder)."""
+    return browser_type.launch_persistent_context(
+        str(folder), executable_path=CHROMIUM, args=CHROMIUM_ARGS
+    )
+
+
 def serve(app: Flask) -> tuple[str, BaseWSGIServer]:
     """Serve the app on a free loopback port in a background thread; returns its URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)

@@ -127,3 +127,9 @@ def count_facilities() -> int:
 def list_facilities() -> list[Facility]:
     """Every home, by name."""
     return list(db.session.scalars(select(Facility).order_by(Facility.name)))
+
+
+def offline_locales(facility: Facility) -> list[str]:
+    """The languages a home's tablets keep to read offline: the home's own language, and
+    English (the language staff share with most children who came from elsewhere)."""
+    return list(dict.fromkeys((facility.default_locale, "en")))

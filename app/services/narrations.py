@@ -85,6 +85,16 @@ def recorded() -> set[tuple[str, str, str]]:
     return {tuple(row) for row in rows}
 
 
+def versions(locales: list[str]) -> list[tuple[str, str, str, str]]:
+    """(card, locale, level, sha256) of every narration in these languages."""
+    rows = db.session.execute(
+        select(Narration.card_slug, Narration.locale, Narration.level, Narration.sha256).where(
+            Narration.locale.in_(locales)
+        )
+    )
+    return [tuple(row) for row in rows]
+
+
 def save(*, card_slug: str, locale: str, level: str, data: bytes, by: StaffUser) -> Narration:
     """Keep this recording for the card, replacing any earlier one, and audit it."""
     media_type = check(data)

@@ -1,5 +1,5 @@
 // Kite's own script. Pages work without it; it makes htmx requests as safe as forms, reads
-// cards aloud, and lets staff record a narration.
+// cards aloud, lets staff record a narration, and lets an enrolled tablet keep Kite offline.
 (function () {
   "use strict";
 
@@ -199,7 +199,15 @@
     }, 1000);
   }
 
+  // ---- An enrolled tablet keeps Kite to read offline (static/js/sw.js). ----
+  function keepOffline() {
+    if ("serviceWorker" in navigator && document.body.hasAttribute("data-tablet")) {
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    keepOffline();
     setUpIdleReset();
     setUpReadAloud(document);
     Array.prototype.forEach.call(document.querySelectorAll("form.recorder"), setUpRecorder);

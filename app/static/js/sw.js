@@ -1,0 +1,142 @@
+// Kite's service worker: an enrolled tablet keeps what a child needs to read without a
+// connection. Served from /sw.js with its version stamped in (app/views/offline.py); see
+// docs/offline.md.
+//
+// Pages are fetched from the network first, always: what a child chose or wrote is never kept.
+// Only when the network fails does the tablet show a page it keeps — the same for every child,
+// fetched without the tablet's session — or, for anything else, the kind offline page in the
+// child's language. Static files have versioned URLs and come from the cache first.
+"use strict";
+
+var VERSION = "__VERSION__";
+var CACHE = "kite-" + VERSION;
+var BATCH = 8; // files fetched at once while keeping
+
+function keep(cache, urls, credentials) {
+  var queue = urls.slice();
+  function next() {
+    var url = queue.shift();
+    if (url === undefined) {
+      return Promise.resolve();
+    }
+    return fetch(new Request(url, { credentials: credentials, cache: "no-store" }))
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("Kite could not keep " + url + ": " + response.status);
+        }
+        return cache.put(url, response);
+      })
+      .then(next);
+  }
+  var workers = [];
+  for (var n = 0; n < BATCH; n += 1) {
+    workers.push(next());
+  }
+  return Promise.all(workers);
+}
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(
+    fetch("/tablet/offline-files.json", { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { return response.json(); })
+      .then(function (files) {
+        return caches.open(CACHE).then(function (cache) {
+          // The help and offline pages show the home's numbers: they need the tablet's
+          // credential. Every other page is the same for everyone, and is fetched without it.
+          var withTablet = files.pages.filter(function (url) {
+            return /\/(help|offline)\/?$/.test(url);
+          });
+          var plain = files.pages.filter(function (url) { return withTablet.indexOf(url) < 0; });
+          return keep(cache, files.static, "omit")
+            .then(function () { return keep(cache, plain, "omit"); })
+            .then(function () { return keep(cache, withTablet, "same-origin"); });
+        });
+      })
+      .then(function () { return self.skipWaiting(); })
+  );
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(
+    caches.keys()
+      .then(function (names) {
+        return Promise.all(names.filter(function (name) {
+          return name.indexOf("kite-") === 0 && name !== CACHE;
+        }).map(function (name) { return caches.delete(name); }));
+      })
+      .then(function () { return self.clients.claim(); })
+  );
+});
+
+function localeOf(url) {
+  var first = new URL(url).pathname.split("/")[1];
+  return /^[a-z]{2,3}$/.test(first) ? first : "en";
+}
+
+function offlinePage(request) {
+  return caches.open(CACHE).then(function (cache) {
+    return cache.match("/" + localeOf(request.url) + "/offline")
+      .then(function (page) { return page || cache.match("/en/offline"); })
+      .then(function (page) {
+        return page || new Response("No internet just now.", {
+          status: 503,
+          headers: { "Content-Type": "text/plain; charset=utf-8" },
+        });
+      });
+  });
+}
+
+function kept(request) {
+  return caches.open(CACHE).then(function (cache) {
+    var url = new URL(request.url);
+    return cache.match(url.pathname, { ignoreSearch: true });
+  });
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin) {
+    return;
+  }
+  if (request.method === "GET" && url.pathname.indexOf("/static/") === 0) {
+    event.respondWith(
+      caches.open(CACHE).then(function (cache) {
+        return cache.match(request, { ignoreSearch: true }).then(function (found) {
+          return found || fetch(request);
+        });
+      })
+    );
+    return;
+  }
+  if (request.method === "GET" && url.pathname.indexOf("/narration/") > 0) {
+    event.respondWith(
+      caches.open(CACHE).then(function (cache) {
+        return cache.match(request).then(function (found) { return found || fetch(request); });
+      })
+    );
+    return;
+  }
+  if (request.mode === "navigate") {
+    event.respondWith(
+      fetch(request).catch(function () {
+        if (/\/exit$/.test(url.pathname)) {
+          return Response.redirect("/", 303); // Exit still leaves, to the start the tablet keeps
+        }
+        if (request.method !== "GET") {
+          return offlinePage(request); // a form sent without a connection: it was not sent
+        }
+        return kept(request).then(function (page) { return page || offlinePage(request); });
+      })
+    );
+    return;
+  }
+  if (request.method === "GET" && request.headers.get("HX-Request")) {
+    // An htmx move without a connection: go to the whole page instead, which the tablet may keep.
+    event.respondWith(
+      fetch(request).catch(function () {
+        return new Response("", { status: 200, headers: { "HX-Redirect": url.pathname } });
+      })
+    );
+  }
+});

@@ -1,0 +1,123 @@
+"""An installable Kite that reads without a connection: the web app manifest, the service worker,
+the kind page shown for what a tablet has not kept, and the list of what it keeps.
+
+The service worker (static/js/sw.js) is served from the root so that it may look after every
+page; its text carries a version made from every file it keeps, so a new Kite is a new worker,
+which keeps the new files and drops the old ones. See docs/offline.md.
+"""
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, url_for
+
+from app import content
+from app.access import current_tablet, public
+from app.i18n import CODES
+from app.labels import CONTACT_KIND_LABELS
+from app.services import facilities, narrations
+from app.views.child import STAGE_WORDS
+
+bp = Blueprint("offline", __name__)
+LEVELS = ("younger", "older")
+
+
+@bp.get("/manifest.webmanifest")
+@public
+def manifest() -> Response:
+    """What a tablet needs to install Kite as an app that opens full screen at its start page."""
+    icons = [
+        {"src": url_for("static", filename=f"img/{name}"), "sizes": size, "type": "image/png"}
+        for name, size in (("icon-192.png", "192x192"), ("icon-512.png", "512x512"))
+    ]
+    icons.append(
+        {
+            "src": url_for("static", filename="img/icon-maskable-512.png"),
+            "sizes": "512x512",
+            "type": "image/png",
+            "purpose": "maskable",
+        }
+    )
+    body = {
+        "name": "Kite",
+        "short_name": "Kite",
+        "description": "Your rights, and your voice, in your language.",
+        "id": "/",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#fffdf8",
+        "theme_color": "#1f5fa8",
+        "icons": icons,
+    }
+    return current_app.response_class(json.dumps(body), mimetype="application/manifest+json")
+
+
+@cache
+def _worker_text(folder: str) -> str:
+    return (Path(folder) / "js" / "sw.js").read_text()
+
+
+@bp.get("/sw.js")
+@public
+def service_worker() -> Response:
+    """The service worker, stamped with the version of everything it keeps."""
+    text = _worker_text(current_app.static_folder).replace("__VERSION__", _version())
+    return current_app.response_class(text, mimetype="text/javascript")
+
+
+@bp.get("/<locale:locale>/offline")
+@public
+def page(locale: str) -> str:
+    """What a tablet shows, in the child's language, for a page it has not kept (and for a form
+    sent without a connection): with the home's help numbers, kept with it."""
+    tablet = current_tablet()
+    return render_template(
+        "child/offline.html",
+        contacts=tablet.facility.contacts if tablet else [],
+        contact_labels=CONTACT_KIND_LABELS,
+    )
+
+
+@bp.get("/tablet/offline-files.json")
+@public
+def files() -> Response:
+    """Everything an enrolled tablet keeps to read offline, in its home's languages."""
+    tablet = current_tablet()
+    locales = facilities.offline_locales(tablet.facility) if tablet else []
+    return jsonify({"version": _version(), **_files(tuple(locales))})
+
+
+def _version() -> str:
+    everything = json.dumps(_files(tuple(CODES)), sort_keys=True)
+    return hashlib.sha256(everything.encode()).hexdigest()[:16]
+
+
+def _files(locales: tuple[str, ...]) -> dict[str, list[str]]:
+    """Static files (all of them: fonts, pictures, styles, scripts), the offline page in every
+    language, and in each of these languages the start page, the help page, and every rights
+    page at both levels, with the cards' recordings."""
+    folder = Path(current_app.static_folder)
+    static = sorted(
+        url_for("static", filename=str(path.relative_to(folder)))
+        for path in folder.rglob("*")
+        if path.is_file() and path.suffix not in {".br", ".gz"}
+    )
+    pages = [url_for("offline.page", locale=locale) for locale in CODES]  # every language's
+    for locale in locales:
+        pages += [url_for("child.home", locale=locale), url_for("help.ask", locale=locale)]
+        for level in LEVELS:
+            pages.append(url_for("child.stages", locale=locale, level=level))
+            for stage in STAGE_WORDS:
+                pages.append(url_for("child.rights", locale=locale, level=level, stage=stage))
+                pages += [
+                    url_for("child.card", locale=locale, level=level, stage=stage, slug=c.slug)
+                    for c in content.cards_in(stage)
+                ]
+    pages += [
+        url_for("child.narration", locale=locale, level=level, slug=slug, v=sha256[:12])
+        for slug, locale, level, sha256 in narrations.versions(list(locales))
+    ]
+    return {"static": static, "pages": [url_for("child.languages"), *pages]}

@@ -1,0 +1,87 @@
+"""An installable Kite that reads offline: the manifest, the service worker and its version, the
+offline page in every language with the home's numbers, and the list of what a tablet keeps."""
+
+import pytest
+
+from app.access import TABLET_COOKIE
+from app.i18n import CODES
+from app.models import ContactKind, Role
+from app.services import facilities, narrations
+from tests.integration.test_narrations import wav_bytes
+
+
+@pytest.fixture
+def home(create_home):  # type: ignore[no-untyped-def]
+    return create_home(default_locale="km")
+
+
+@pytest.fixture
+def tablet(app, home, create_tablet, create_staff):  # type: ignore[no-untyped-def]
+    admin = create_staff(Role.ADMINISTRATOR)
+    with app.app_context():
+        facilities.add_contact(
+            facility_id=home.id,
+            kind=ContactKind.CHILD_HELPLINE,
+            name="Child helpline",
+            phone="1280",
+            actor=admin,
+        )
+    _, credential = create_tablet(home)
+    device = app.test_client()
+    device.set_cookie(TABLET_COOKIE, credential)
+    return device
+
+
+def test_the_manifest_makes_kite_an_app_that_opens_at_its_start(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.get("/manifest.webmanifest")
+    assert response.mimetype == "application/manifest+json"
+    manifest = response.json
+    assert manifest["start_url"] == "/" and manifest["display"] == "standalone"
+    sizes = {icon["sizes"] for icon in manifest["icons"]}
+    assert {"192x192", "512x512"} <= sizes
+    assert any(icon.get("purpose") == "maskable" for icon in manifest["icons"])
+    for icon in manifest["icons"]:
+        image = client.get(icon["src"])
+        assert image.status_code == 200 and image.data.startswith(b"\x89PNG")
+
+
+def test_child_pages_link_the_manifest_and_only_a_tablet_keeps_kite(client, tablet) -> None:  # type: ignore[no-untyped-def]
+    plain = client.get("/km/")
+    assert plain.soup.select_one("link[rel=manifest]")["href"] == "/manifest.webmanifest"
+    assert not plain.soup.body.has_attr("data-tablet")
+    assert tablet.get("/km/").soup.body.has_attr("data-tablet")
+
+
+def test_a_new_recording_is_a_new_worker_version(app, client, app_context, create_staff) -> None:  # type: ignore[no-untyped-def]
+    worker = client.get("/sw.js")
+    assert worker.mimetype == "text/javascript" and "__VERSION__" not in worker.text
+    assert worker.text == client.get("/sw.js").text, "the same Kite, the same worker"
+    narrations.save(
+        card_slug="your-privacy",
+        locale="km",
+        level="younger",
+        data=wav_bytes(),
+        by=create_staff(Role.CASE_WORKER),
+    )
+    assert client.get("/sw.js").text != worker.text, "the tablet must keep the recording"
+
+
+@pytest.mark.parametrize("locale", CODES)
+def test_the_offline_page_speaks_each_language_and_shows_the_homes_numbers(tablet, locale) -> None:  # type: ignore[no-untyped-def]
+    page = tablet.get(f"/{locale}/offline")
+    assert page.status_code == 200
+    assert page.soup.html["lang"] == locale
+    assert page.soup.select_one(".help-numbers a[href='tel:1280']")
+
+
+def test_a_tablet_keeps_its_homes_languages_and_every_kept_page_opens(tablet, client) -> None:  # type: ignore[no-untyped-def]
+    kept = tablet.get("/tablet/offline-files.json").json
+    pages, static = kept["pages"], kept["static"]
+    assert {p.split("/")[1] for p in pages if p.count("/") > 2} == {"km", "en"}
+    assert "/km/rights/older/staying/" in pages and "/ar/offline" in pages
+    assert any(p.startswith("/static/fonts/kite-km-") for p in static)
+    for url in pages:
+        assert tablet.get(url).status_code == 200, url
+    assert client.get("/tablet/offline-files.json").json["pages"] == ["/"] + [
+        f"/{code}/offline" for code in CODES
+    ], "a device that is not a tablet keeps no home's pages"
