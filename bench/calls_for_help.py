@@ -36,6 +36,7 @@ from serving import (
     FLASK,
     ROOT,
     bench_app,
+    enrol_tablets,
     fill_database,
     free_port,
     machine,
@@ -49,8 +50,7 @@ from sqlalchemy import func, select, text, update
 from app.access import TABLET_COOKIE
 from app.extensions import db
 from app.i18n import CODES
-from app.models import AuditEvent, Concern, ConcernRecipient, Facility, OutgoingEmail
-from app.services import tablets
+from app.models import AuditEvent, Concern, ConcernRecipient, OutgoingEmail
 
 PATH = "/tablet/api/calls-for-help"
 WORDS = (None, "", "Please come.", "ខ្ញុំខ្លាច", "أريد أن أتكلم مع أحد", "Someone shouted at me")
@@ -73,20 +73,6 @@ def calls(count: int, seed: int) -> list[Item]:
         )
         for _ in range(count)
     ]
-
-
-def enrol(database_url: str, count: int) -> list[str]:
-    """Cookies of `count` tablets enrolled in the first home."""
-    app = bench_app(database_url)
-    with app.app_context():
-        home = db.session.scalar(select(Facility).order_by(Facility.id))
-        with db.writing():
-            secrets = [
-                tablets.enrol_tablet(facility=home, label=f"Bench tablet {n + 1}")[1]
-                for n in range(count)
-            ]
-        db.engine.dispose()
-    return [f"{TABLET_COOKIE}={secret}" for secret in secrets]
 
 
 def read_back(database_url: str) -> dict:
@@ -143,7 +129,7 @@ def run(database: str, folder: Path, *, count: int, clients: int, kills: int) ->
     """One database: the calls under kills, what was stored, then the escalation."""
     url = postgresql_url() if database == "postgresql" else sqlite_url(folder)
     fill_database(url)
-    cookies = enrol(url, clients)
+    cookies = [f"{TABLET_COOKIE}={secret}" for secret in enrol_tablets(url, clients)]
     env = server_environment(url)
     port, log = free_port(), folder / f"gunicorn-{database}.log"
     server = Server(lambda: start_gunicorn(env, log, port=port)[1])

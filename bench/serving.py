@@ -130,6 +130,25 @@ def fill_database(database_url: str, tree: Path = ROOT) -> None:
         db.engine.dispose()
 
 
+def enrol_tablets(database_url: str, count: int) -> list[str]:
+    """Credentials of `count` new tablets of the first home (the demo home)."""
+    from sqlalchemy import select
+
+    from app.models import Facility
+    from app.services import tablets
+
+    app = bench_app(database_url)
+    with app.app_context():
+        home = db.session.scalar(select(Facility).order_by(Facility.id))
+        with db.writing():
+            credentials = [
+                tablets.enrol_tablet(facility=home, label=f"Bench tablet {n + 1}")[1]
+                for n in range(count)
+            ]
+        db.engine.dispose()
+    return credentials
+
+
 def prepare(folder: Path, database_url: str | None = None) -> dict[str, str]:
     """As `make run` does: compile translations, compress static files, a database with demo
     data (a new SQLite file in folder unless a database is given). Returns the environment

@@ -48,6 +48,7 @@ from serving import (
     ROOT,
     bench_app,
     compile_assets,
+    enrol_tablets,
     export,
     fill_database,
     gunicorn_command,
@@ -66,11 +67,9 @@ from app.models import (
     AnonymousAnswer,
     AnonymousWords,
     Concern,
-    Facility,
     PooledAnswerSet,
     SubmissionKey,
 )
-from app.services import tablets
 
 PATH = "/tablet/api/answer-sets"
 TARGETS = {"rate": 300.0, "p95_ms": 100.0}
@@ -337,15 +336,8 @@ def percentile(values: list[float], share: float) -> float:
 
 def enrol(database_url: str, count: int) -> tuple[list[str], list]:
     """Tablet credentials in the demo home, one per client; and the question sets."""
+    credentials = enrol_tablets(database_url, count)
     app = bench_app(database_url)
-    with app.app_context():
-        home = db.session.scalar(select(Facility).order_by(Facility.id))
-        with db.writing():
-            credentials = [
-                tablets.enrol_tablet(facility=home, label=f"Bench tablet {n + 1}")[1]
-                for n in range(count)
-            ]
-        db.engine.dispose()
     return credentials, list(app.extensions["kite_question_sets"].values())
 
 

@@ -16,7 +16,7 @@ from app import questions
 from app.access import current_tablet, public
 from app.extensions import csrf
 from app.i18n import CODES
-from app.models import Asked, Topic, Urgency
+from app.models import Asked, Tablet, Topic, Urgency
 from app.services import answers, concerns
 from app.services.answers import Given
 from app.services.concerns import Call, ConcernError
@@ -25,18 +25,30 @@ bp = Blueprint("tablet_api", __name__, url_prefix="/tablet/api")
 MAX_BYTES = 64 * 1024
 
 
-def _problem(status: int, message: str) -> tuple[Response, int]:
-    return jsonify({"error": message}), status
+class Refused(Exception):
+    """A post this API cannot take: answered with its status and a plain message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
 
 
-def _body() -> dict | tuple[Response, int]:
-    """The posted JSON object, or the problem to answer instead."""
+@bp.errorhandler(Refused)
+def _refused(refused: Refused) -> tuple[Response, int]:
+    return jsonify({"error": refused.message}), refused.status
+
+
+def _posted() -> tuple[Tablet, dict]:
+    """The enrolled tablet posting, and the JSON object it posted; else Refused."""
+    tablet = current_tablet()
+    if tablet is None:
+        raise Refused(401, "This device is not an enrolled tablet of a home.")
     if request.content_length is not None and request.content_length > MAX_BYTES:
-        return _problem(413, "Too large.")
+        raise Refused(413, "Too large.")
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        return _problem(400, "Send one JSON object.")
-    return body
+        raise Refused(400, "Send one JSON object.")
+    return tablet, body
 
 
 def _given(item: dict) -> Given:
@@ -54,23 +66,18 @@ def _given(item: dict) -> Given:
 @public
 def answer_sets():  # type: ignore[no-untyped-def]
     """Store one answer set from an enrolled tablet, exactly once."""
-    tablet = current_tablet()
-    if tablet is None:
-        return _problem(401, "This device is not an enrolled tablet of a home.")
-    body = _body()
-    if not isinstance(body, dict):
-        return body
+    tablet, body = _posted()
     try:
         key = uuid.UUID(str(body["key"]))
         question_set = questions.set_for(str(body["stage"]), str(body["level"]))
         locale = str(body["locale"])
         given = [_given(item) for item in body["answers"]]
     except (KeyError, TypeError, ValueError, AttributeError):
-        return _problem(400, "The answer set is not in the expected shape.")
+        raise Refused(400, "The answer set is not in the expected shape.") from None
     if question_set is None or body.get("version") != question_set.version:
-        return _problem(400, "Unknown question set or version.")
+        raise Refused(400, "Unknown question set or version.")
     if locale not in CODES:
-        return _problem(400, "Unknown language.")
+        raise Refused(400, "Unknown language.")
     try:
         stored = answers.submit(
             key=key,
@@ -81,7 +88,7 @@ def answer_sets():  # type: ignore[no-untyped-def]
             given=given,
         )
     except answers.AnswerError as error:
-        return _problem(400, str(error))
+        raise Refused(400, str(error)) from error
     return jsonify({"stored": stored, "key": str(key)}), 201 if stored else 200
 
 
@@ -91,12 +98,7 @@ def answer_sets():  # type: ignore[no-untyped-def]
 def calls_for_help():  # type: ignore[no-untyped-def]
     """Store one call for help from an enrolled tablet, exactly once, routed before the answer;
     the answer says what to tell the child (who will come, within how many minutes)."""
-    tablet = current_tablet()
-    if tablet is None:
-        return _problem(401, "This device is not an enrolled tablet of a home.")
-    body = _body()
-    if not isinstance(body, dict):
-        return body
+    tablet, body = _posted()
     try:
         key = uuid.UUID(str(body["key"]))
         locale = str(body["locale"])
@@ -108,12 +110,12 @@ def calls_for_help():  # type: ignore[no-untyped-def]
             words=None if words is None else str(words),
         )
     except (KeyError, TypeError, ValueError):
-        return _problem(400, "The call for help is not in the expected shape.")
+        raise Refused(400, "The call for help is not in the expected shape.") from None
     if locale not in CODES:
-        return _problem(400, "Unknown language.")
+        raise Refused(400, "Unknown language.")
     try:
         raised = concerns.ask_for_help(key=key, facility=tablet.facility, call=call, locale=locale)
     except ConcernError as error:
-        return _problem(400, str(error))
+        raise Refused(400, str(error)) from error
     told = concerns.told(raised.concern)
     return jsonify({"stored": raised.new, "key": str(key), **told}), 201 if raised.new else 200
