@@ -124,6 +124,12 @@ def concern_routes_form(topics: dict[str, object], choices: list, **data: object
     return form
 
 
+class OfflineLanguagesForm(KiteForm):
+    """The languages a home's tablets keep to read offline; the view sets the choices."""
+
+    locales = SelectMultipleField(_l("Languages tablets keep offline"))
+
+
 class InviteForm(KiteForm):
     """A new member of staff: who they are and what they may do. Choices come from the view."""
 

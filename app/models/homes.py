@@ -3,7 +3,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UtcDateTime, _enum, utcnow
@@ -28,6 +28,8 @@ class Facility(Base):
     default_locale: Mapped[str] = mapped_column(String(8))
     kind: Mapped[FacilityKind] = mapped_column(_enum(FacilityKind))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # Languages its tablets keep to read offline, besides its own (none chosen: English).
+    offline_locales: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
 
     contacts: Mapped[list["HelpContact"]] = relationship(
         cascade="all, delete-orphan", order_by="HelpContact.id", lazy="selectin"

@@ -130,6 +130,23 @@ def list_facilities() -> list[Facility]:
 
 
 def offline_locales(facility: Facility) -> list[str]:
-    """The languages a home's tablets keep to read offline: the home's own language, and
-    English (the language staff share with most children who came from elsewhere)."""
-    return list(dict.fromkeys((facility.default_locale, "en")))
+    """The languages a home's tablets keep to read offline: the home's own language, and those
+    its administrator chose (English until they choose)."""
+    chosen = [code for code in facility.offline_locales if code in BY_CODE] or ["en"]
+    return list(dict.fromkeys((facility.default_locale, *chosen)))
+
+
+def set_offline_locales(*, facility_id: int, locales: list[str], actor: StaffUser) -> None:
+    """Choose the languages a home's tablets keep offline (besides its own); audited."""
+    unknown = set(locales) - set(BY_CODE)
+    if unknown:
+        raise HomeError(_l("Choose languages from the list."))
+    with db.writing() as session:
+        facility = session.get(Facility, facility_id)
+        facility.offline_locales = [code for code in BY_CODE if code in locales]
+        audit.record(
+            actor=actor,
+            action="home.offline_languages",
+            object_type="facility",
+            object_id=facility_id,
+        )

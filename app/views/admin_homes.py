@@ -7,8 +7,15 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from app.access import current_staff, requires_role
-from app.forms import HelpContactForm, HomeForm, KiteForm, concern_routes_form, refills_form
-from app.i18n import LOCALES
+from app.forms import (
+    HelpContactForm,
+    HomeForm,
+    KiteForm,
+    OfflineLanguagesForm,
+    concern_routes_form,
+    refills_form,
+)
+from app.i18n import BY_CODE, LOCALES
 from app.labels import CONTACT_KIND_LABELS, FACILITY_KIND_LABELS, HELP_TOPICS, ROUTE_LABELS
 from app.models import ContactKind, FacilityKind, Role, Route, Topic
 from app.services import concern_routes, facilities
@@ -44,6 +51,14 @@ def _routes_form(home_id: int) -> KiteForm:
     return concern_routes_form(labels, choices, **current)
 
 
+def _offline_form(home) -> OfflineLanguagesForm:  # type: ignore[no-untyped-def]
+    form = OfflineLanguagesForm(prefix="offline", locales=home.offline_locales or ["en"])
+    form.locales.choices = [
+        (lo.code, lo.native_name) for lo in LOCALES if lo.code != home.default_locale
+    ]
+    return form
+
+
 def _save(form: HomeForm, facility_id: int | None):  # type: ignore[no-untyped-def]
     """Create or update from a valid form; a broken rule becomes an error on the form."""
     values = {
@@ -69,12 +84,14 @@ def _home_page(  # type: ignore[no-untyped-def]
     home_form: HomeForm | None = None,
     contact_form: HelpContactForm | None = None,
     routes_form: KiteForm | None = None,
+    offline_form: OfflineLanguagesForm | None = None,
 ) -> str:
     """The home's page, with the form that was sent (for the error summary) as it came."""
     home_form = home_form or _home_form(obj=home, kind=home.kind.value)
     contact_form = contact_form or _contact_form()
     routes_form = routes_form or _routes_form(home.id)
-    sent = next((f for f in (contact_form, routes_form) if f.errors), home_form)
+    offline_form = offline_form or _offline_form(home)
+    sent = next((f for f in (contact_form, routes_form, offline_form) if f.errors), home_form)
     return render_template(
         "admin/home.html",
         home=home,
@@ -82,6 +99,8 @@ def _home_page(  # type: ignore[no-untyped-def]
         home_form=home_form,
         contact_form=contact_form,
         routes_form=routes_form,
+        offline_form=offline_form,
+        home_language=BY_CODE[home.default_locale].native_name,
         kinds=CONTACT_KIND_LABELS,
         always_outside=[HELP_TOPICS[t.value][0] for t in concern_routes.ABOUT_THE_HOME],
     )
@@ -158,3 +177,18 @@ def set_routes(home_id: int):  # type: ignore[no-untyped-def]
         )
         return redirect(url_for("admin_homes.edit", home_id=home_id), code=303)
     return _home_page(home, routes_form=form)
+
+
+@bp.post("/<int:home_id>/offline-languages")
+@requires_role(Role.ADMINISTRATOR)
+@refills_form
+def set_offline_languages(home_id: int):  # type: ignore[no-untyped-def]
+    """The languages the home's tablets keep to read offline."""
+    home = facilities.get_facility(home_id) or abort(404)
+    form = _offline_form(home)
+    if form.validate_on_submit():
+        facilities.set_offline_locales(
+            facility_id=home_id, locales=form.locales.data or [], actor=current_staff()
+        )
+        return redirect(url_for("admin_homes.edit", home_id=home_id), code=303)
+    return _home_page(home, offline_form=form)

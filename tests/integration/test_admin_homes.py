@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import AuditEvent, Facility, HelpContact, Role, Route, Topic
-from app.services import concern_routes
+from app.services import concern_routes, facilities
 
 HOME = {
     "name": "Hill House",
@@ -159,6 +159,31 @@ def test_a_route_that_is_not_a_choice_is_refused(app, client, admin, create_home
     assert response.soup.select_one(".error-summary")
     with app.app_context():
         assert concern_routes.route_for(home.id, Topic.SAD, None) == Route.HOME
+
+
+def test_administrator_chooses_the_languages_tablets_keep_offline(
+    app, client, admin, create_home
+) -> None:  # type: ignore[no-untyped-def]
+    home = create_home(default_locale="km")
+    page = client.get(f"/admin/homes/{home.id}")
+    assert page.soup.select_one("#offline-locales-en")["checked"] is not None, "English at first"
+    assert not page.soup.select_one("#offline-locales-km"), "its own language is always kept"
+    response = client.post(
+        f"/admin/homes/{home.id}/offline-languages", data={"offline-locales": ["my", "th"]}
+    )
+    assert response.status_code == 303
+    with app.app_context():
+        kept = facilities.offline_locales(facilities.get_facility(home.id))
+        assert kept == ["km", "th", "my"]
+        assert db.session.scalar(
+            select(AuditEvent.action).where(
+                AuditEvent.object_id == str(home.id), AuditEvent.action == "home.offline_languages"
+            )
+        )
+    refused = client.post(
+        f"/admin/homes/{home.id}/offline-languages", data={"offline-locales": "xx"}
+    )
+    assert refused.status_code == 200 and refused.soup.select_one(".error-summary")
 
 
 def test_unknown_home_is_not_found(client, admin) -> None:  # type: ignore[no-untyped-def]
