@@ -15,6 +15,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from flask_babel import lazy_gettext as _l
+
 from app import standards
 from app.content import LEVELS, PICTURES, STAGE_PATHS, Card, ContentError
 from app.i18n import CODES
@@ -41,6 +43,10 @@ LEVEL_KINDS = {"younger": {"faces", "yes-no", "pictures"}, "older": set(KINDS) -
 SIZES = {"younger": range(6, 9), "older": range(10, 16)}
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 DISCLOSURE_TOPICS = ("unsafe", "hurt")  # what a disclosing answer may be about
+WORDS_LIMIT = 600  # letters a child may write in one box: an answer, or a call for help
+TOO_MANY_WORDS = _l(
+    "That is a lot of words! Please make it shorter: up to %(n)d letters.", n=WORDS_LIMIT
+)
 
 
 @dataclass(frozen=True)

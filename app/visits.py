@@ -45,9 +45,12 @@ def hand_to_child(staff: StaffUser, **visit: object) -> None:
 
 def _case_session_stays_with_the_child() -> Response | None:
     # A tablet handed to a child for their case shows only child pages until they finish,
-    # press Exit or go idle: no staff page, no sign-in, nothing of anyone else.
+    # press Exit or go idle: no staff page, no sign-in, nothing of anyone else. What the tablet
+    # itself fetches (static files, its offline files and service worker, its API) goes on.
     if session.get(CASE_SESSION) and not (
-        is_child_path(request.path) or request.endpoint in {"static", "health.healthz"}
+        is_child_path(request.path)
+        or request.endpoint in {"static", "health.healthz"}
+        or request.blueprint in {"offline", "tablet_api"}
     ):
         return redirect(url_for("child.home", locale=session.get("locale", "en")))
     return None

@@ -31,14 +31,16 @@ from app.models import (
     SubmissionKey,
 )
 from app.models.base import iso_week
-from app.questions import SKIP, Question, QuestionSet
+from app.questions import SKIP, TOO_MANY_WORDS, WORDS_LIMIT, Question, QuestionSet
 from app.services import concerns, settings
 
 AUDIENCES = ("count", "case", "visitors")
 MODES = ("alone", "helped")
-WORDS_LIMIT = 600  # characters a child may write for one question
 WORDS = "words"  # the value recorded for an answer given in the child's own words
 _shuffle = random.SystemRandom().shuffle
+
+
+NOT_FITTING = _l("Something in these answers did not fit. Please try again.")
 
 
 class AnswerError(ValueError):
@@ -59,27 +61,22 @@ def check_one(question_set: QuestionSet, answer: Given, *, case_session: bool) -
     """Raise AnswerError unless this answer fits its question and its audience is allowed."""
     question = question_set.question(answer.question_id)
     if question is None:
-        raise AnswerError(_l("Something in these answers did not fit. Please try again."))
+        raise AnswerError(NOT_FITTING)
     if answer.audience not in AUDIENCES or (answer.audience == "case" and not case_session):
         raise AnswerError(_l("Please choose who hears your answer."))
     if question.kind == WORDS:
         if len((answer.words or "").strip()) > WORDS_LIMIT:
-            raise AnswerError(
-                _l(
-                    "That is a lot of words! Please make it shorter: up to %(n)d letters.",
-                    n=WORDS_LIMIT,
-                )
-            )
+            raise AnswerError(TOO_MANY_WORDS)
         return
     values = answer.values
     one_only = question.kind != "pictures" or SKIP in values
     if not values or set(values) - set(question.values) or (one_only and len(values) > 1):
-        raise AnswerError(_l("Something in these answers did not fit. Please try again."))
+        raise AnswerError(NOT_FITTING)
 
 
 def _check(question_set: QuestionSet, given: list[Given], case: Case | None) -> None:
     if len({answer.question_id for answer in given}) != len(given):
-        raise AnswerError(_l("Something in these answers did not fit. Please try again."))
+        raise AnswerError(NOT_FITTING)
     for answer in given:
         check_one(question_set, answer, case_session=case is not None)
 
@@ -122,7 +119,7 @@ def submit(
     """
     _check(question_set, given, case)
     if mode not in MODES:
-        raise AnswerError(_l("Something in these answers did not fit. Please try again."))
+        raise AnswerError(NOT_FITTING)
     today = today or date.today()
     week = iso_week(today)
     common = {

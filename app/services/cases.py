@@ -26,8 +26,9 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 
 
-def new_case_code() -> str:
-    """A random case code such as 'K7MQ-2XPA' (40 bits), unrelated to anything about the child."""
+def readable_code() -> str:
+    """A random code such as 'K7MQ-2XPA' (40 bits), easy to read aloud and type: a case's code,
+    unrelated to anything about the child, or a tablet's one-time enrolment code."""
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     return f"{raw[:4]}-{raw[4:]}"
 
@@ -44,9 +45,9 @@ def open_case(
     by: StaffUser | None = None,
 ) -> Case:
     """Open a case under a fresh unique code; the caller's transaction commits it."""
-    code = new_case_code()
+    code = readable_code()
     while db.session.scalar(select(Case.id).where(Case.code == code)) is not None:
-        code = new_case_code()
+        code = readable_code()
     case = Case(
         code=code,
         facility=facility,

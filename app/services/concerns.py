@@ -18,7 +18,6 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import insert, select
 
 from app.extensions import db
@@ -33,12 +32,11 @@ from app.models.concerns import (
     Topic,
     Urgency,
 )
+from app.questions import TOO_MANY_WORDS, WORDS_LIMIT
 from app.services import audit, concern_routes, mail, settings
 from app.services.concern_routes import ConcernError
 
 log = logging.getLogger(__name__)
-
-WORDS_LIMIT = 600
 
 
 @dataclass(frozen=True)
@@ -78,12 +76,7 @@ def ask_for_help(
     """Store a child's call for help once and route it; a resend returns the stored one."""
     words = (call.words or "").strip() or None
     if words is not None and len(words) > WORDS_LIMIT:
-        raise ConcernError(
-            _l(
-                "That is a lot of words! Please make it shorter: up to %(n)d letters.",
-                n=WORDS_LIMIT,
-            )
-        )
+        raise ConcernError(TOO_MANY_WORDS)
     with db.writing() as session:
         new = _raise(
             key=key,

@@ -19,7 +19,7 @@ from sqlalchemy.orm import joinedload
 from app.extensions import db
 from app.models import Facility, StaffUser, Tablet, TabletEnrolment, utcnow
 from app.services import audit
-from app.services.cases import CODE_ALPHABET
+from app.services.cases import CODE_ALPHABET, readable_code
 
 ENROLMENT_LIFETIME = timedelta(minutes=30)
 # Writing "last seen" on every page would make each child page a write; once in a while is enough.
@@ -51,12 +51,12 @@ def enrol_tablet(*, facility: Facility, label: str) -> tuple[Tablet, str]:
 
 def start_enrolment(*, facility: Facility, label: str, by: StaffUser) -> str:
     """A one-time code for a tablet to join this home within ENROLMENT_LIFETIME; audited."""
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    code = readable_code()
     with db.writing() as session:
         enrolment = TabletEnrolment(
             facility=facility,
             label=label.strip()[:60],
-            code_hash=_digest(raw),
+            code_hash=_digest(_normalise(code)),
             created_by_id=by.id,
             expires_at=utcnow() + ENROLMENT_LIFETIME,
         )
@@ -65,7 +65,7 @@ def start_enrolment(*, facility: Facility, label: str, by: StaffUser) -> str:
         audit.record(
             actor=by, action="tablet.enrolment_code", object_type="facility", object_id=facility.id
         )
-    return f"{raw[:4]}-{raw[4:]}"
+    return code
 
 
 def redeem(code: str) -> tuple[Tablet, str]:

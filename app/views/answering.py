@@ -57,7 +57,7 @@ def _page(template: str, question_set: questions.QuestionSet, **context):  # typ
         answer_words=ANSWER_WORDS,
         tablet=current_tablet(),
         skip_picture=questions.SKIP_PICTURE,
-        words_limit=answers.WORDS_LIMIT,
+        words_limit=questions.WORDS_LIMIT,
         **context,
     )
 

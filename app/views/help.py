@@ -10,7 +10,7 @@ import uuid
 from flask import Blueprint, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from app import visits
+from app import questions, visits
 from app.access import current_tablet, public
 from app.forms import EXPIRED, refills_form, token_refused
 from app.labels import CONTACT_KIND_LABELS, HELP_ASKED, HELP_TOPICS, HELP_URGENCY
@@ -34,7 +34,7 @@ def _page(template: str, **context):  # type: ignore[no-untyped-def]
         asked_choices=HELP_ASKED,
         urgency_choices=HELP_URGENCY,
         topic_choices=HELP_TOPICS,
-        words_limit=concerns.WORDS_LIMIT,
+        words_limit=questions.WORDS_LIMIT,
         **context,
     )
 

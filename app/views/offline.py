@@ -63,7 +63,8 @@ def _worker_text(folder: str) -> str:
 @bp.get("/sw.js")
 @public
 def service_worker() -> Response:
-    """The service worker, stamped with the version of everything it keeps."""
+    """The service worker, stamped with the version of everything this tablet keeps (its
+    home's languages and numbers too): when any of it changes, the tablet keeps it anew."""
     text = _worker_text(current_app.static_folder).replace("__VERSION__", _version())
     return current_app.response_class(text, mimetype="text/javascript")
 
@@ -85,13 +86,18 @@ def page(locale: str) -> str:
 @public
 def files() -> Response:
     """Everything an enrolled tablet keeps to read offline, in its home's languages."""
+    return jsonify({"version": _version(), **_files(_locales())})
+
+
+def _locales() -> tuple[str, ...]:
     tablet = current_tablet()
-    locales = facilities.offline_locales(tablet.facility) if tablet else []
-    return jsonify({"version": _version(), **_files(tuple(locales))})
+    return tuple(facilities.offline_locales(tablet.facility)) if tablet else ()
 
 
 def _version() -> str:
-    everything = json.dumps(_files(tuple(CODES)), sort_keys=True)
+    tablet = current_tablet()
+    numbers = [(c.kind, c.phone) for c in tablet.facility.contacts] if tablet else []
+    everything = json.dumps([_files(_locales()), numbers], sort_keys=True)
     return hashlib.sha256(everything.encode()).hexdigest()[:16]
 
 

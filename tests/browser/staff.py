@@ -4,6 +4,10 @@ import time
 
 import pyotp
 
+from app.services.demo import DEMO_SIGN_INS
+
+SIGN_INS = {demo.role: demo for demo in DEMO_SIGN_INS}  # the demo account of each role
+
 # Authenticator secrets seen while demo accounts set up two-step sign-in during this run.
 SECRETS: dict[str, str] = {}
 
@@ -43,3 +47,11 @@ def enrolment_code(visitor, label: str) -> str:  # type: ignore[no-untyped-def]
     visitor.page.get_by_role("button", name="Make a code").click()
     visitor.check()
     return visitor.page.locator(".enrolment-code code").inner_text()
+
+
+def join_tablet(visitor, code: str) -> None:  # type: ignore[no-untyped-def]
+    """Make this browser one of the home's tablets with a code staff made."""
+    visitor.visit(f"/tablet/join?code={code}")
+    visitor.page.locator("main form button[type=submit]").click()
+    visitor.check()
+    assert "/tablet/" in visitor.page.url and "/join" not in visitor.page.url, "the tablet joined"

@@ -2,11 +2,10 @@
 whole question set on it, just to be counted; every page passes axe."""
 
 from app.models import Role
-from app.services.demo import DEMO_SIGN_INS
 from tests.browser.conftest import Visitor
-from tests.browser.staff import enrolment_code, sign_in_as
+from tests.browser.staff import SIGN_INS, enrolment_code, join_tablet, sign_in_as
 
-CAREGIVER = next(d for d in DEMO_SIGN_INS if d.role == Role.CAREGIVER)
+CAREGIVER = SIGN_INS[Role.CAREGIVER]
 
 
 def test_a_younger_child_in_khmer_answers_a_whole_set_on_an_enrolled_tablet(  # type: ignore[no-untyped-def]
@@ -19,10 +18,7 @@ def test_a_younger_child_in_khmer_answers_a_whole_set_on_an_enrolled_tablet(  # 
     try:
         child = Visitor(context.new_page(), live_server)
         page = child.page
-        child.visit(f"/tablet/join?code={code}")
-        page.locator("form button[type=submit]").click()
-        child.check()
-        assert "/tablet/" in page.url
+        join_tablet(child, code)
         child.visit("/km/rights/younger/arriving/safe-from-the-first-day")
         page.locator("a[href*='/questions/younger/arriving/']").click()
         child.check()

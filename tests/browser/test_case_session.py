@@ -3,23 +3,15 @@ in Arabic sends some answers to their case worker and counts others; the case wo
 exactly the case answers and nothing of the counted ones."""
 
 from app.models import Role
-from app.services.demo import DEMO_SIGN_INS
-from tests.browser.staff import sign_in_as
+from tests.browser.staff import SIGN_INS, enrolment_code, join_tablet, sign_in_as
 
-WORKER = next(d for d in DEMO_SIGN_INS if d.role == Role.CASE_WORKER)
+WORKER = SIGN_INS[Role.CASE_WORKER]
 
 
 def test_an_older_child_in_arabic_sends_some_answers_to_their_case_worker(visitor) -> None:  # type: ignore[no-untyped-def]
     page = visitor.page
     sign_in_as(visitor, WORKER.email, WORKER.password)
-    visitor.visit("/care/tablets/")
-    page.get_by_label("Name of the tablet").fill("Office tablet")
-    page.get_by_role("button", name="Make a code").click()
-    visitor.check()
-    code = page.locator(".enrolment-code code").inner_text()
-    visitor.visit(f"/tablet/join?code={code}")
-    page.locator("main form button[type=submit]").click()
-    visitor.check()
+    join_tablet(visitor, enrolment_code(visitor, "Office tablet"))
 
     visitor.visit("/care/cases/")
     page.get_by_label("Reading level").select_option("older")

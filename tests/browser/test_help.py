@@ -9,11 +9,8 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import AuditEvent, Concern, Role
 from app.services import concerns
-from app.services.demo import DEMO_SIGN_INS
 from tests.browser.conftest import Visitor
-from tests.browser.staff import enrolment_code, sign_in_as
-
-SIGN_INS = {d.role: d for d in DEMO_SIGN_INS}
+from tests.browser.staff import SIGN_INS, enrolment_code, join_tablet, sign_in_as
 
 
 def test_invariant_5_someone_hurt_me_reaches_the_monitors_and_escalates_on_time(  # type: ignore[no-untyped-def]
@@ -27,8 +24,7 @@ def test_invariant_5_someone_hurt_me_reaches_the_monitors_and_escalates_on_time(
     try:
         child = Visitor(context.new_page(), live_server)
         page = child.page
-        child.visit(f"/tablet/join?code={code}")
-        page.locator("form button[type=submit]").click()
+        join_tablet(child, code)
         child.visit("/km/rights/younger/")
         page.locator("a.button-help").click()  # the same button on every child page
         child.check()

@@ -6,10 +6,9 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import AnonymousAnswer, PooledAnswerSet, Role
-from app.services.demo import DEMO_SIGN_INS
-from tests.browser.staff import enrolment_code, sign_in_as
+from tests.browser.staff import SIGN_INS, enrolment_code, join_tablet, sign_in_as
 
-CAREGIVER = next(d for d in DEMO_SIGN_INS if d.role == Role.CAREGIVER)
+CAREGIVER = SIGN_INS[Role.CAREGIVER]
 
 
 def helped_rows(app) -> int:  # type: ignore[no-untyped-def]
@@ -30,9 +29,7 @@ def test_a_helped_session_hands_the_tablet_to_the_child_before_private_questions
     page = visitor.page
     sign_in_as(visitor, CAREGIVER.email, CAREGIVER.password)
     code = enrolment_code(visitor, "Helped corner")
-    visitor.visit(f"/tablet/join?code={code}")
-    page.locator("main form button[type=submit]").click()
-    visitor.check()
+    join_tablet(visitor, code)
     before = helped_rows(live_app)
 
     visitor.visit("/care/")

@@ -1,10 +1,10 @@
 """Read-aloud in Chromium: a staff recording, else the tablet's voice, else ask a grown-up."""
 
 from app.models import Role
-from app.services.demo import DEMO_SIGN_INS
-from tests.browser.staff import sign_in_as
+from tests.browser.conftest import Visitor
+from tests.browser.staff import SIGN_INS, sign_in_as
 
-CAREGIVER = next(d for d in DEMO_SIGN_INS if d.role == Role.CAREGIVER)
+CAREGIVER = SIGN_INS[Role.CAREGIVER]
 # Chromium's speech engine has no voices here, so the tablet-voice path is driven through a
 # stand-in for window.speechSynthesis that keeps what it is asked to say.
 FAKE_VOICE = """
@@ -82,8 +82,9 @@ def test_staff_record_a_narration_in_the_browser_and_a_child_plays_pauses_and_re
 
     child = browser.new_context()
     try:
-        tablet = child.new_page()
-        tablet.goto(live_server + "/my/rights/younger/all/your-privacy")
+        reader = Visitor(child.new_page(), live_server)
+        tablet = reader.page
+        reader.visit("/my/rights/younger/all/your-privacy")
         button = tablet.locator(".button-listen")
         assert button.is_visible() and not tablet.locator(".ask-grown-up").is_visible()
         button.click()
@@ -98,5 +99,5 @@ def test_staff_record_a_narration_in_the_browser_and_a_child_plays_pauses_and_re
         tablet.wait_for_function("() => !document.querySelector('audio').paused")
     finally:
         child.close()
-    page.get_by_role("button", name="Remove this narration").click()
-    visitor.check()
+        page.get_by_role("button", name="Remove this narration").click()  # the shared database
+        visitor.check()

@@ -63,6 +63,7 @@ def test_invariant_2_in_a_case_session_the_child_can_send_to_their_case_worker_w
     assert handed.status_code == 303 and "/questions/" in handed.headers["Location"]
     assert tablet.get("/care/cases/").status_code == 302, "no staff page from a case session"
     assert tablet.get("/sign-in").status_code == 302
+    assert tablet.get("/sw.js").mimetype == "text/javascript", "it still keeps Kite offline"
     stage = case.stage.value.replace("_", "-")
     level = case.age_band.value
     base = f"/km/questions/{level}/{stage}"

@@ -1,10 +1,13 @@
 """CSRF: every state change needs the token; an expired one never loses what was typed."""
 
+import pytest
 from flask_babel import force_locale
 
+from app.access import ACCESS_ATTRIBUTE, PUBLIC
 from app.extensions import csrf
 from app.forms import EXPIRED
 from app.i18n import CODES
+from app.models import Role
 from tests.routes import sample_urls
 
 # Exit only forgets; the tablet API takes JSON alone (no cross-site form can send it) with the
@@ -35,20 +38,18 @@ def test_every_post_route_refuses_a_missing_token_except_exit_and_the_tablet_api
             assert expired in client.post(path, data={}).get_data(as_text=True), path
 
 
+@pytest.mark.parametrize("role", [Role.ADMINISTRATOR, Role.HOME_MANAGER])
 def test_every_staff_post_route_refuses_a_missing_token_when_signed_in(
-    app, configure, client, create_staff, sign_in
+    app, configure, client, create_staff, sign_in, role
 ) -> None:  # type: ignore[no-untyped-def]
-    from app.models import Role
-
-    sign_in(create_staff(Role.ADMINISTRATOR))
+    """Signed in as someone the route lets in, so that the token check is what refuses."""
+    sign_in(create_staff(role))
     configure(WTF_CSRF_ENABLED=True)
     for _method, path, endpoint in sample_urls(app, "POST"):
         if path in (*TOKEN_FREE, "/sign-out") or path.startswith("/sign-in"):
             continue
-        roles = getattr(app.view_functions[endpoint], "kite_access", ())
-        refused = (
-            (200, 400, 404) if Role.ADMINISTRATOR in roles or roles == "public" else (400, 403)
-        )
+        roles = getattr(app.view_functions[endpoint], ACCESS_ATTRIBUTE, ())
+        refused = (200, 400, 404) if role in roles or roles == PUBLIC else (400, 403)
         status = client.post(path, data={"name": "x"}).status_code
         assert status in refused, f"{path} answered {status} without a token"
 
@@ -69,10 +70,10 @@ def test_expired_sign_in_form_comes_back_filled_in(configure, client, create_sta
 
 
 def test_no_get_route_changes_the_session(app, client) -> None:  # type: ignore[no-untyped-def]
-    for rule in app.url_map.iter_rules():
-        if "GET" in rule.methods and rule.endpoint != "static" and not rule.arguments - {"locale"}:
-            path = rule.rule.replace("<locale:locale>", "km")
+    for _method, path, endpoint in sample_urls(app, "GET"):
+        if endpoint != "static":
             client.get(path)
     with client.session_transaction() as session:
-        # "seen": when the visit was last touched, so an idle shared tablet forgets it.
-        assert set(session) <= {"locale", "csrf_token", "seen"}
+        # "seen": when the visit was last touched, so an idle shared tablet forgets it; "level":
+        # the reading level whose rights pages the child opened, for this visit only.
+        assert set(session) <= {"locale", "csrf_token", "seen", "level"}

@@ -52,10 +52,12 @@ def test_child_pages_link_the_manifest_and_only_a_tablet_keeps_kite(client, tabl
     assert tablet.get("/km/").soup.body.has_attr("data-tablet")
 
 
-def test_a_new_recording_is_a_new_worker_version(app, client, app_context, create_staff) -> None:  # type: ignore[no-untyped-def]
-    worker = client.get("/sw.js")
+def test_what_the_tablet_keeps_changing_is_a_new_worker_version(  # type: ignore[no-untyped-def]
+    tablet, home, app_context, create_staff
+) -> None:
+    worker = tablet.get("/sw.js")
     assert worker.mimetype == "text/javascript" and "__VERSION__" not in worker.text
-    assert worker.text == client.get("/sw.js").text, "the same Kite, the same worker"
+    assert worker.text == tablet.get("/sw.js").text, "the same Kite, the same worker"
     narrations.save(
         card_slug="your-privacy",
         locale="km",
@@ -63,7 +65,12 @@ def test_a_new_recording_is_a_new_worker_version(app, client, app_context, creat
         data=wav_bytes(),
         by=create_staff(Role.CASE_WORKER),
     )
-    assert client.get("/sw.js").text != worker.text, "the tablet must keep the recording"
+    recorded = tablet.get("/sw.js").text
+    assert recorded != worker.text, "the tablet must keep the recording"
+    facilities.set_offline_locales(
+        facility_id=home.id, locales=["ar"], actor=create_staff(Role.ADMINISTRATOR)
+    )
+    assert tablet.get("/sw.js").text != recorded, "and its home's new languages"
 
 
 @pytest.mark.parametrize("locale", CODES)

@@ -1,5 +1,6 @@
 // Kite's own script. Pages work without it; it makes htmx requests as safe as forms, reads
-// cards aloud, lets staff record a narration, and lets an enrolled tablet keep Kite offline.
+// cards aloud, and lets an enrolled tablet keep Kite offline. (Recording a narration is in
+// recorder.js, on the one staff page that records: child pages do not download it.)
 (function () {
   "use strict";
 
@@ -30,13 +31,14 @@
     audio.controls = false;
     audio.hidden = true;
     button.hidden = false;
-    button.addEventListener("click", function () {
+    // onclick, not a listener: if the recording fails, the tablet's voice takes the button over.
+    button.onclick = function () {
       if (audio.paused) {
         audio.play().catch(function () { setLabel(button, "listen"); });
       } else {
         audio.pause();
       }
-    });
+    };
     audio.addEventListener("play", function () { setLabel(button, "pause"); });
     audio.addEventListener("pause", function () { setLabel(button, audio.ended ? "again" : "listen"); });
     audio.addEventListener("ended", function () { setLabel(button, "again"); });
@@ -122,52 +124,6 @@
   document.addEventListener("htmx:load", function (event) { setUpReadAloud(event.detail.elt.parentNode || document); });
   window.addEventListener("pagehide", function () { stopCurrent(); });
 
-  // ---- Staff record a narration in the browser; the file goes up with the form. ----
-  function setUpRecorder(form) {
-    var controls = form.querySelector(".recorder-controls");
-    var input = form.querySelector('input[type="file"]');
-    if (!controls || !window.MediaRecorder || !navigator.mediaDevices || !window.DataTransfer) {
-      return;
-    }
-    var start = controls.querySelector('[data-recorder="start"]');
-    var stop = controls.querySelector('[data-recorder="stop"]');
-    var status = controls.querySelector('[data-recorder="status"]');
-    var preview = controls.querySelector('[data-recorder="preview"]');
-    var recorder = null;
-    controls.hidden = false;
-    start.addEventListener("click", function () {
-      navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
-        var chunks = [];
-        recorder = new MediaRecorder(stream);
-        recorder.ondataavailable = function (event) { chunks.push(event.data); };
-        recorder.onstop = function () {
-          stream.getTracks().forEach(function (track) { track.stop(); });
-          var type = recorder.mimeType.split(";")[0] || "audio/webm";
-          var file = new File(chunks, "narration." + (type.split("/")[1] || "webm"), { type: type });
-          var files = new DataTransfer();
-          files.items.add(file);
-          input.files = files.files;
-          preview.src = URL.createObjectURL(file);
-          preview.hidden = false;
-          status.textContent = status.dataset.done || "";
-          start.disabled = false;
-          stop.disabled = true;
-        };
-        recorder.start();
-        status.textContent = status.dataset.recording || "";
-        start.disabled = true;
-        stop.disabled = false;
-      }).catch(function () {
-        status.textContent = status.dataset.denied || "";
-      });
-    });
-    stop.addEventListener("click", function () {
-      if (recorder && recorder.state !== "inactive") {
-        recorder.stop();
-      }
-    });
-  }
-
   // ---- A shared tablet forgets an idle child: ask first, then press Exit for them. ----
   function setUpIdleReset() {
     var dialog = document.getElementById("still-here");
@@ -206,10 +162,19 @@
     }
   }
 
+  // A form's idempotency key is new each time the page opens, even from the tablet's cache.
+  function freshKeys() {
+    if (window.crypto && window.crypto.randomUUID) {
+      Array.prototype.forEach.call(document.querySelectorAll("input[data-fresh-key]"), function (input) {
+        input.value = window.crypto.randomUUID();
+      });
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    freshKeys();
     keepOffline();
     setUpIdleReset();
     setUpReadAloud(document);
-    Array.prototype.forEach.call(document.querySelectorAll("form.recorder"), setUpRecorder);
   });
 })();

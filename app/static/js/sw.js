@@ -11,6 +11,10 @@
 var VERSION = "__VERSION__";
 var CACHE = "kite-" + VERSION;
 var BATCH = 8; // files fetched at once while keeping
+// While an Exit pressed offline has not reached the server, this cache holds one entry. The
+// visit lives in the session cookie, which only the server can clear: until it has, no page
+// is fetched for the next child (its name does not start with "kite-", so no upgrade drops it).
+var EXIT_PENDING = "exit-pending";
 
 function keep(cache, urls, credentials) {
   var queue = urls.slice();
@@ -86,6 +90,28 @@ function offlinePage(request) {
   });
 }
 
+function exitOffline() {
+  return caches.open(EXIT_PENDING)
+    .then(function (cache) { return cache.put("/exit", new Response("")); })
+    .then(function () { return Response.redirect("/", 303); }); // the start the tablet keeps
+}
+
+// Before anything goes to the server: an Exit still waiting is sent first (it is the same for
+// every language and needs no token), so the next child never carries the last one's visit.
+function finishExit() {
+  return caches.has(EXIT_PENDING).then(function (waiting) {
+    if (!waiting) {
+      return undefined;
+    }
+    return fetch("/en/exit", { method: "POST", credentials: "same-origin", redirect: "manual" })
+      .then(function () { return caches.delete(EXIT_PENDING); });
+  });
+}
+
+function toServer(request) {
+  return finishExit().then(function () { return fetch(request); });
+}
+
 function kept(request) {
   return caches.open(CACHE).then(function (cache) {
     var url = new URL(request.url);
@@ -119,9 +145,9 @@ self.addEventListener("fetch", function (event) {
   }
   if (request.mode === "navigate") {
     event.respondWith(
-      fetch(request).catch(function () {
+      toServer(request).catch(function () {
         if (/\/exit$/.test(url.pathname)) {
-          return Response.redirect("/", 303); // Exit still leaves, to the start the tablet keeps
+          return exitOffline();
         }
         if (request.method !== "GET") {
           return offlinePage(request); // a form sent without a connection: it was not sent
@@ -134,7 +160,7 @@ self.addEventListener("fetch", function (event) {
   if (request.method === "GET" && request.headers.get("HX-Request")) {
     // An htmx move without a connection: go to the whole page instead, which the tablet may keep.
     event.respondWith(
-      fetch(request).catch(function () {
+      toServer(request).catch(function () {
         return new Response("", { status: 200, headers: { "HX-Redirect": url.pathname } });
       })
     );
