@@ -39,6 +39,7 @@ from serving import (
     enrol_tablets,
     fill_database,
     free_port,
+    git,
     machine,
     postgresql_url,
     server_environment,
@@ -182,6 +183,7 @@ def verdict(r: dict) -> list[tuple[str, str, bool]]:
         ("every call told 'sent' is stored", f"{r['lost']} lost of {r['told']}", r["lost"] == 0),
         ("every call is acknowledged", f"{r['told']} of {r['calls']}", r["told"] == r["calls"]),
         ("none stored twice", f"{r['twice']} twice, {r['stored']} stored", r["twice"] == 0),
+        ("nothing stored that was not sent", f"{r['unknown']} unknown keys", r["unknown"] == 0),
         ("each routed", f"{r['unrouted']} without anyone on them", r["unrouted"] == 0),
         (
             "raising audited once each",
@@ -191,8 +193,9 @@ def verdict(r: dict) -> list[tuple[str, str, bool]]:
         ("resends answered 200", f"{r['resends']}", set(r["resends"]) <= {200}),
         (
             f"{r['stored']} overdue escalated in one run",
-            f"{e['escalated']} escalated in {e['seconds']:.1f} s, {e['not_escalated']} left",
-            e["escalated"] == r["stored"] and e["not_escalated"] == 0,
+            f"{e['escalated']} escalated in {e['seconds']:.1f} s, {e['not_escalated']} left"
+            + (f"; the command failed ({e['exit']}): {e['stderr'][-300:]}" if e["exit"] else ""),
+            e["exit"] == 0 and e["escalated"] == r["stored"] and e["not_escalated"] == 0,
         ),
     ]
 
@@ -203,13 +206,7 @@ def write_results(results: list[dict], out: Path) -> None:
         "",
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}, with "
         "`.venv/bin/python bench/calls_for_help.py` (see its docstring for the method), Kite at "
-        + subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-        + ", gunicorn 2 workers × 4 threads as `make run`.",
+        f"{git('rev-parse', '--short', 'HEAD')}, gunicorn 2 workers × 4 threads as `make run`.",
         "",
     ]
     for r in results:

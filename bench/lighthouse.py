@@ -27,6 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from serving import ROOT, prepare, start_gunicorn
 
+from tools.browser import CHROMIUM, CHROMIUM_ARGS
+
 # The pages measured: the start page and each language's welcome page.
 PAGES = ["/", "/en/", "/km/", "/ar/"]
 # One card page per language. Card URLs change shape (a stage segment came in), so the card
@@ -47,20 +49,8 @@ TARGETS = {"performance": 0.95, "accessibility": 1.0}
 RUNS = 3
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = os.environ.get("KITE_CHROMIUM", "/usr/bin/chromium")
-# Root in a sandbox needs --no-sandbox; the rest keeps Chromium off the (closed) network.
-CHROME_FLAGS = " ".join(
-    (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    )
-)
+# Kite's one Chromium set-up (tools/browser.py), run headless by Lighthouse.
+CHROME_FLAGS = " ".join(["--headless=new", "--disable-dev-shm-usage", *CHROMIUM_ARGS])
 # Metric audits shown in the table: (audit id, column name, unit).
 METRICS = [
     ("first-contentful-paint", "FCP", "s"),

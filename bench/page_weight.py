@@ -4,7 +4,6 @@ Run: .venv/bin/python bench/page_weight.py  (needs Debian's Chromium). Writes
 bench/results/page-weight.md with the machine and the date.
 """
 
-import platform
 import sys
 import tempfile
 from collections import defaultdict
@@ -13,14 +12,12 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from app import create_app  # noqa: E402
-from app.cli import upgrade_database  # noqa: E402
-from app.i18n import LOCALES  # noqa: E402
-from app.services import demo  # noqa: E402
-from tools.browser import launch_chromium, serve  # noqa: E402
+from serving import ROOT, machine, prepare, start_gunicorn
+
+from app.i18n import LOCALES
+from tools.browser import launch_chromium
 
 
 def kind(url: str) -> str:
@@ -76,18 +73,9 @@ def verdict(ok: bool) -> str:
 
 
 def main() -> None:
-    """Serve Kite on loopback, load each page, write the table."""
+    """Serve Kite on loopback as `make run` does, load each page, write the table."""
     folder = Path(tempfile.mkdtemp())
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'kite.db'}",
-            "SECRET_KEY": "bench-secret-key-long-enough-0123456789",
-        }
-    )
-    with app.app_context():
-        upgrade_database()
-        demo.load_demo_data()
-    base, server = serve(app)
+    base, server = start_gunicorn(prepare(folder), folder / "gunicorn.log")
     rows = []
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
@@ -98,15 +86,16 @@ def main() -> None:
             rows.append((path, sizes))
         moves = [(path, measure_move(base, path, browser)) for path in cards]
         browser.close()
-    server.shutdown()
+    server.terminate()
+    server.wait(timeout=60)
     kinds = ["html", "css", "js", "fonts", "images"]
     lines = [
         "# Page weight of child pages (empty cache)",
         "",
-        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
-        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
-        "Debian Chromium via Playwright, by `bench/page_weight.py`. Bytes are response bodies "
-        "as sent: static text files Brotli-compressed, HTML not (gunicorn sends it as is).",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}, Debian Chromium via "
+        "Playwright, by `bench/page_weight.py`, Kite served by gunicorn as `make run` serves it. "
+        "Bytes are response bodies as sent: static text files Brotli-compressed, HTML not "
+        "(gunicorn sends it as is).",
         "",
         "Targets (issue 4): a page's first load at most 100 KB (100,000 bytes) with at most "
         "20 KB of JavaScript; moving to the next card with htmx at most 10 KB.",

@@ -52,6 +52,12 @@ def machine() -> str:
     )
 
 
+def git(*words: str) -> str:
+    """What a git command prints, in this repository."""
+    done = subprocess.run(["git", *words], cwd=ROOT, capture_output=True, text=True)  # noqa: S603, S607
+    return done.stdout.strip()
+
+
 def free_port() -> int:
     """A loopback port nobody is listening on right now."""
     with socket.socket() as sock:
@@ -205,14 +211,15 @@ def start_gunicorn(
     (Kite's own by default), from tree (this work tree by default). Gunicorn leads its own
     process group, so that os.killpg(server.pid, …) reaches its workers too."""
     port = port or free_port()
-    server = subprocess.Popen(  # noqa: S603
-        gunicorn_command(port, workers, threads, app),
-        cwd=tree,
-        env=env,
-        stdout=access_log.open("w") if access_log else subprocess.DEVNULL,
-        stderr=log.open("a"),
-        start_new_session=True,
-    )
+    with log.open("a") as errors, (access_log or Path(os.devnull)).open("w") as access:
+        server = subprocess.Popen(  # noqa: S603 (the child keeps its own copies of the files)
+            gunicorn_command(port, workers, threads, app),
+            cwd=tree,
+            env=env,
+            stdout=access,
+            stderr=errors,
+            start_new_session=True,
+        )
     base = f"http://127.0.0.1:{port}"
     for _ in range(150):
         if server.poll() is not None:

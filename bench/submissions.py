@@ -51,6 +51,7 @@ from serving import (
     enrol_tablets,
     export,
     fill_database,
+    git,
     gunicorn_command,
     machine,
     postgresql_url,
@@ -644,6 +645,10 @@ def cells(r: dict, rate: float) -> dict[str, tuple[str, str]]:
                 else ""
             ),
         ),
+        "keys stored that no client sent": (
+            "0",
+            f"{r['unknown_stored']} — {mark(r['unknown_stored'] == 0)}",
+        ),
         "anonymous rows expected / found": (
             "",
             f"{r['expected_rows']} / {r['rows']} ({r['released_rows']} released, "
@@ -671,12 +676,6 @@ def versions(results: list[dict]) -> str:
             f"PostgreSQL server {server}" if server else "PostgreSQL not run",
         ]
     )
-
-
-def git(*words: str) -> str:
-    """What a git command prints, in this repository."""
-    done = subprocess.run(["git", *words], cwd=ROOT, capture_output=True, text=True)  # noqa: S603, S607
-    return done.stdout.strip()
 
 
 def snapshot() -> dict[str, int]:

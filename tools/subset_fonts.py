@@ -211,7 +211,7 @@ def write_names_font(table: dict[str, list[dict]]) -> None:
             wanted_names -= covered
             prefix = family.lower().replace(" ", "-") + "-"
             out = FONTS / f"kite-names-{face['file'].removeprefix(prefix)}"
-            _subset(FONTS / face["file"], {*covered, 0x20, 0x25CC, 0x200C, 0x200D}, out)
+            _subset(FONTS / face["file"], covered | SHAPING | {0x20}, out)
             rules.append(_font_face("Kite Language Names", out.name, format_range(covered)))
         if wanted_names:
             raise SystemExit(f"no {script} font draws {''.join(map(chr, sorted(wanted_names)))}")
