@@ -4,6 +4,7 @@ anonymously; the home's monitor sees the concern and its staff do not; left unac
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from app.extensions import db
@@ -66,3 +67,32 @@ def test_invariant_5_someone_hurt_me_reaches_the_monitors_and_escalates_on_time(
             )
         )
     assert actions >= {"concern.raised", "concern.viewed", "concern.escalated"}
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_a_child_asks_for_help_in_english_and_arabic_and_is_told_who_comes(  # type: ignore[no-untyped-def]
+    visitor, browser, live_server, locale
+) -> None:
+    caregiver = SIGN_INS[Role.CAREGIVER]
+    sign_in_as(visitor, caregiver.email, caregiver.password)
+    code = enrolment_code(visitor, f"Help corner {locale}")
+
+    context = browser.new_context()
+    try:
+        child = Visitor(context.new_page(), live_server)
+        page = child.page
+        join_tablet(child, code)
+        child.visit(f"/{locale}/")
+        page.locator("a.button-help").click()
+        child.check()
+        assert page.locator("html").get_attribute("dir") == ("rtl" if locale == "ar" else "ltr")
+        assert page.locator(".help-numbers a[href^='tel:']").count() > 0, "the home's numbers"
+        page.locator("label[for=asked-visitors]").click()
+        page.locator("label[for=urgency-today]").click()
+        page.locator("textarea#words").fill("أحتاج أن أتكلم" if locale == "ar" else "Please come")
+        page.locator("main form button[type=submit]").click()
+        child.check()
+        assert page.url.endswith(f"/{locale}/help/sent")
+        assert page.locator(".help-when").count() == 1, "told who will come and by when"
+    finally:
+        context.close()
