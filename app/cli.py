@@ -96,7 +96,7 @@ def init_app(app: Flask) -> None:
 
     @assets_group.command("compress")
     def assets_compress() -> None:
-        """Write .br and .gz copies of the static text files, for serving compressed."""
+        """Write .br and .gz copies of the static text files (CSS and JS minified) to serve."""
         count = static_files.compress(Path(current_app.static_folder))
         click.echo(f"Compressed {count} static files.")
 
