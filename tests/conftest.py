@@ -9,9 +9,10 @@ import pyotp
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, func, inspect, select, text
 
 from app import create_app
+from app.access import TABLET_COOKIE
 from app.extensions import db, limiter
 from app.models import (
     AgeBand,
@@ -233,6 +234,23 @@ def create_tablet(
             return tablets.enrol_tablet(facility=home or create_home(), label=label)
 
     return make
+
+
+@pytest.fixture
+def tablet_device(app: Flask) -> Callable[[str], FlaskClient]:
+    """Factory: a test client that is the enrolled tablet with this credential."""
+
+    def make(credential: str) -> FlaskClient:
+        device = app.test_client()
+        device.set_cookie(TABLET_COOKIE, credential)
+        return device
+
+    return make
+
+
+def count_rows(model: object) -> int:
+    """How many rows a model's table holds now."""
+    return db.session.scalar(select(func.count()).select_from(model))  # type: ignore[arg-type]
 
 
 @pytest.fixture

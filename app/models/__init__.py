@@ -25,6 +25,7 @@ from app.models.concerns import (
 )
 from app.models.content import Narration
 from app.models.homes import ContactKind, Facility, FacilityKind, HelpContact
+from app.models.sealing import SealingKey
 from app.models.settings import Settings
 from app.models.staff import Invitation, RecoveryCode, Role, RoleGrant, StaffSession, StaffUser
 
@@ -55,6 +56,7 @@ __all__ = [
     "Role",
     "RoleGrant",
     "Route",
+    "SealingKey",
     "Settings",
     "Source",
     "StaffSession",

@@ -14,7 +14,7 @@ from app.access import current_tablet, public
 from app.forms import EXPIRED, refills_form, token_refused
 from app.labels import ANSWER_WORDS, AUDIENCE_HINTS, AUDIENCE_WORDS
 from app.models import Case
-from app.services import answers, cases
+from app.services import answer_forms, answers, cases
 from app.services.answers import AUDIENCES, Given
 
 bp = Blueprint(
@@ -50,7 +50,7 @@ def _page(template: str, question_set: questions.QuestionSet, **context):  # typ
     return render_template(
         template,
         question_set=question_set,
-        audiences=_audiences(),
+        audiences=context.pop("audiences", None) or _audiences(),
         audience_words=AUDIENCE_WORDS,
         audience_hints=AUDIENCE_HINTS,
         audience_pictures=questions.AUDIENCE_PICTURES,
@@ -172,6 +172,7 @@ def send(locale: str, level: str, stage: str):  # type: ignore[no-untyped-def]
     if draft is None or tablet is None:
         return redirect(url_for(".intro", locale=locale, level=level, stage=stage), 303)
     error = str(EXPIRED) if token_refused() else None
+    mode = "helped" if session.get(visits.HELPED) else "alone"
     if request.method == "POST" and error is None:
         given = [
             Given(question_id, tuple(answer["values"]), answer["audience"], answer["words"])
@@ -183,7 +184,7 @@ def send(locale: str, level: str, stage: str):  # type: ignore[no-untyped-def]
                 facility=tablet.facility,
                 question_set=question_set,
                 locale=locale,
-                mode="helped" if session.get(visits.HELPED) else "alone",
+                mode=mode,
                 given=given,
                 case=_session_case(),
             )
@@ -194,7 +195,54 @@ def send(locale: str, level: str, stage: str):  # type: ignore[no-untyped-def]
             session.pop(visits.CASE_SESSION, None)  # the child has finished: the case session ends
             session.pop(visits.HELPED, None)
             return redirect(url_for(".thanks", locale=locale, level=level, stage=stage), 303)
-    return _page("answering/send.html", question_set, draft=draft, error=error)
+    return _page(
+        "answering/send.html",
+        question_set,
+        draft=draft,
+        error=error,
+        copy=answer_forms.fields_of(draft, mode, _session_case()),
+    )
+
+
+@bp.route("/on-this-tablet", methods=["GET", "POST"])
+@public
+@refills_form
+def whole(locale: str, level: str, stage: str):  # type: ignore[no-untyped-def]
+    """Every question on one page, sent at once: what a tablet keeps for a child to answer
+    without a connection (its outbox keeps the post), and a plain form everywhere else."""
+    question_set = _set(stage, level)
+    tablet = current_tablet()
+    error = str(EXPIRED) if request.method == "POST" and token_refused() else None
+    if request.method == "POST" and tablet is not None and error is None:
+        try:
+            read = answer_forms.read(question_set, request.form, tablet)
+            answers.submit(
+                key=_key(request.form.get("key")),
+                facility=tablet.facility,
+                question_set=question_set,
+                locale=locale,
+                mode=read.mode,
+                given=read.given,
+                case=read.case,
+            )
+        except answers.AnswerError as problem:
+            error = str(problem)
+        else:
+            return redirect(url_for(".thanks", locale=locale, level=level, stage=stage), 303)
+    return _page(
+        "answering/whole.html",
+        question_set,
+        audiences=[a for a in AUDIENCES if a != "case"],  # no case: kept for every child
+        form=request.form,
+        error=error,
+    )
+
+
+def _key(posted: str | None) -> uuid.UUID:
+    try:
+        return uuid.UUID(posted or "")
+    except ValueError:
+        return uuid.uuid4()
 
 
 @bp.get("/thank-you")

@@ -8,15 +8,14 @@ tablets they are all it can offer. A page that comes back with an error keeps th
 import uuid
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
-from flask_babel import gettext as _
 
 from app import questions, visits
 from app.access import current_tablet, public
 from app.forms import EXPIRED, refills_form, token_refused
 from app.labels import CONTACT_KIND_LABELS, HELP_ASKED, HELP_TOPICS, HELP_URGENCY
-from app.models import Asked, Topic, Urgency
-from app.services import cases, concerns
-from app.services.concerns import Call, ConcernError
+from app.services import cases, concerns, help_form
+from app.services.concerns import ConcernError
+from app.services.help_form import HelpFormError
 
 bp = Blueprint("help", __name__, url_prefix="/<locale:locale>/help")
 SENT = "help_sent"  # what the "help is coming" page says, kept until the visit ends
@@ -56,12 +55,10 @@ def ask(locale: str):  # type: ignore[no-untyped-def]
     if request.method == "POST" and token_refused():
         errors["form"] = str(EXPIRED)  # shown again with everything the child chose and wrote
     if request.method == "POST" and tablet is not None:
-        if chosen["asked"] not in HELP_ASKED:
-            errors["asked"] = str(_("Please choose who should come."))
-        if chosen["urgency"] not in HELP_URGENCY:
-            errors["urgency"] = str(_("Please choose how soon."))
-        if chosen["topic"] not in ("", *HELP_TOPICS):
-            errors["topic"] = str(_("Please choose again what it is about."))
+        try:
+            call = help_form.read(request.form)
+        except HelpFormError as problem:
+            errors.update(problem.errors)
         try:
             key = uuid.UUID(chosen["key"])
         except ValueError:
@@ -71,12 +68,7 @@ def ask(locale: str):  # type: ignore[no-untyped-def]
                 raised = concerns.ask_for_help(
                     key=key,
                     facility=tablet.facility,
-                    call=Call(
-                        asked=Asked(chosen["asked"]),
-                        urgency=Urgency(chosen["urgency"]),
-                        topic=Topic(chosen["topic"] or "not_said"),
-                        words=chosen["words"],
-                    ),
+                    call=call,
                     locale=locale,
                     case=cases.of_session(session.get(visits.CASE_SESSION), tablet),
                 )

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, url_for
 
-from app import content
+from app import content, questions
 from app.access import current_tablet, public
 from app.i18n import CODES
 from app.labels import CONTACT_KIND_LABELS
-from app.services import facilities, narrations
+from app.services import facilities, narrations, sealing
 from app.views.child import STAGE_WORDS
 
 bp = Blueprint("offline", __name__)
@@ -65,7 +65,11 @@ def _worker_text(folder: str) -> str:
 def service_worker() -> Response:
     """The service worker, stamped with the version of everything this tablet keeps (its
     home's languages and numbers too): when any of it changes, the tablet keeps it anew."""
-    text = _worker_text(current_app.static_folder).replace("__VERSION__", _version())
+    text = (
+        _worker_text(current_app.static_folder)
+        .replace("__VERSION__", _version())
+        .replace("__OUTBOX__", url_for("static", filename="js/outbox.js"))
+    )
     return current_app.response_class(text, mimetype="text/javascript")
 
 
@@ -82,11 +86,26 @@ def page(locale: str) -> str:
     )
 
 
+@bp.get("/<locale:locale>/offline/saved/<any(answers, help):what>")
+@public
+def saved(locale: str, what: str) -> str:
+    """What a tablet shows when it kept a child's answers or call for help in its outbox."""
+    tablet = current_tablet()
+    return render_template(
+        "child/saved.html",
+        what=what,
+        contacts=tablet.facility.contacts if tablet else [],
+        contact_labels=CONTACT_KIND_LABELS,
+    )
+
+
 @bp.get("/tablet/offline-files.json")
 @public
 def files() -> Response:
     """Everything an enrolled tablet keeps to read offline, in its home's languages."""
-    return jsonify({"version": _version(), **_files(_locales())})
+    return jsonify(
+        {"version": _version(), "sealing_key": sealing.public_key(), **_files(_locales())}
+    )
 
 
 def _locales() -> tuple[str, ...]:
@@ -97,7 +116,8 @@ def _locales() -> tuple[str, ...]:
 def _version() -> str:
     tablet = current_tablet()
     numbers = [(c.kind, c.phone) for c in tablet.facility.contacts] if tablet else []
-    everything = json.dumps([_files(_locales()), numbers], sort_keys=True)
+    key = sealing.public_key()["id"] if tablet else ""
+    everything = json.dumps([_files(_locales()), numbers, key], sort_keys=True)
     return hashlib.sha256(everything.encode()).hexdigest()[:16]
 
 
@@ -111,13 +131,25 @@ def _files(locales: tuple[str, ...]) -> dict[str, list[str]]:
         for path in folder.rglob("*")
         if path.is_file() and path.suffix not in {".br", ".gz"}
     )
-    pages = [url_for("offline.page", locale=locale) for locale in CODES]  # every language's
+    pages = [  # every language's
+        url_for(endpoint, locale=locale, **args)
+        for locale in CODES
+        for endpoint, args in (
+            ("offline.page", {}),
+            ("offline.saved", {"what": "answers"}),
+            ("offline.saved", {"what": "help"}),
+        )
+    ]
     for locale in locales:
         pages += [url_for("child.home", locale=locale), url_for("help.ask", locale=locale)]
         for level in LEVELS:
             pages.append(url_for("child.stages", locale=locale, level=level))
             for stage in STAGE_WORDS:
                 pages.append(url_for("child.rights", locale=locale, level=level, stage=stage))
+                if questions.set_for(stage, level):
+                    pages.append(
+                        url_for("answering.whole", locale=locale, level=level, stage=stage)
+                    )
                 pages += [
                     url_for("child.card", locale=locale, level=level, stage=stage, slug=c.slug)
                     for c in content.cards_in(stage)

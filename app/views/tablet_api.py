@@ -9,7 +9,9 @@ days on a tablet is still accepted.
 
 import uuid
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
+from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from app import questions
@@ -17,9 +19,11 @@ from app.access import current_tablet, public
 from app.extensions import csrf
 from app.i18n import CODES
 from app.models import Asked, Tablet, Topic, Urgency
-from app.services import answers, concerns
+from app.services import answer_forms, answers, concerns, help_form, sealing
 from app.services.answers import Given
 from app.services.concerns import Call, ConcernError
+from app.services.help_form import HelpFormError
+from app.services.sealing import SealError
 
 bp = Blueprint("tablet_api", __name__, url_prefix="/tablet/api")
 MAX_BYTES = 64 * 1024
@@ -119,3 +123,52 @@ def calls_for_help():  # type: ignore[no-untyped-def]
         raise Refused(400, str(error)) from error
     told = concerns.told(raised.concern)
     return jsonify({"stored": raised.new, "key": str(key), **told}), 201 if raised.new else 200
+
+
+@bp.post("/sealed")
+@csrf.exempt  # as answer sets; the envelope stands in for the expired page token
+@public
+def sealed():  # type: ignore[no-untyped-def]
+    """Open one item from a tablet's outbox and store it as if its form were posted live, once.
+
+    The item holds the path its form was sent to and the form's fields: the same rules read
+    them as on the live page. A resend is answered 200; an item that can never fit is 422."""
+    tablet, body = _posted()
+    try:
+        opened = sealing.open_envelope(body)
+    except SealError as error:
+        raise Refused(400, str(error)) from error
+    try:
+        endpoint, args = current_app.url_map.bind("").match(opened.path, method="POST")
+    except HTTPException:
+        raise Refused(422, "The item was sent from no page that takes it.") from None
+    form = MultiDict(opened.fields)
+    try:
+        if endpoint == "help.ask":
+            raised = concerns.ask_for_help(
+                key=opened.key,
+                facility=tablet.facility,
+                call=help_form.read(form),
+                locale=args["locale"],
+            )
+            reply = {"stored": raised.new, **concerns.told(raised.concern)}
+        elif endpoint in {"answering.send", "answering.whole"}:
+            question_set = questions.set_for(args["stage"], args["level"])
+            if question_set is None:
+                raise Refused(422, "Unknown question set.")
+            read = answer_forms.read(question_set, form, tablet)
+            stored = answers.submit(
+                key=opened.key,
+                facility=tablet.facility,
+                question_set=question_set,
+                locale=args["locale"],
+                mode=read.mode,
+                given=read.given,
+                case=read.case,
+            )
+            reply = {"stored": stored}
+        else:
+            raise Refused(422, "The item was sent from no page that takes it.")
+    except (answers.AnswerError, HelpFormError, ConcernError) as error:
+        raise Refused(422, str(error)) from error
+    return jsonify({"key": str(opened.key), **reply}), 201 if reply["stored"] else 200

@@ -9,9 +9,12 @@ import pytest
 from flask import Flask
 
 from app.cli import upgrade_database
+from app.models import Role
 from app.services import demo
+from tests.browser.staff import SIGN_INS, enrolment_code, join_tablet, sign_in_as
 from tests.conftest import make_app
-from tools.browser import CHROMIUM, launch_chromium, serve
+from tools.browser import CHROMIUM, launch_chromium, launch_profile, serve
+from tools.link import Link
 
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 
@@ -132,3 +135,53 @@ def visitor_without_js(browser, live_server: str) -> Iterator[Visitor]:  # type:
     yield visitor
     context.close()
     checker.close()
+
+
+class Tablet:
+    """An enrolled tablet: a Chromium profile kept on disk, reaching Kite through a link that a
+    test can cut (Chromium's own offline switch does not reach service workers)."""
+
+    def __init__(self, browser, live_server: str, folder) -> None:  # type: ignore[no-untyped-def]
+        self.browser_type, self.folder = browser.browser_type, folder
+        self.link = Link(int(live_server.rsplit(":", 1)[1]))
+        self.context = None
+
+    def open(self) -> Visitor:
+        """Start the tablet's browser (closing it first if it runs): what it kept is there."""
+        self.close()
+        self.context = launch_profile(self.browser_type, self.folder)
+        return Visitor(self.context.new_page(), self.link.url)
+
+    def offline(self) -> None:
+        self.link.down()
+        self.context.set_offline(True)  # the page hears "offline" too
+
+    def online(self) -> None:
+        self.link.up()
+        if self.context is not None:
+            self.context.set_offline(False)  # and "online": the outbox is asked to send
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.close()
+            self.context = None
+
+
+@pytest.fixture
+def tablet(visitor, browser, live_server: str, tmp_path) -> Iterator[tuple[Tablet, Visitor]]:  # type: ignore[no-untyped-def]
+    """A caregiver enrols a new tablet; yields it and its first page, on the home's start page
+    with the service worker in control."""
+    caregiver = SIGN_INS[Role.CAREGIVER]
+    sign_in_as(visitor, caregiver.email, caregiver.password)
+    code = enrolment_code(visitor, f"Tablet {tmp_path.name[-12:]}")
+    device = Tablet(browser, live_server, tmp_path / "tablet")
+    child = device.open()
+    join_tablet(child, code)
+    child.visit("/th/")
+    assert child.page.evaluate("async () => !!(await navigator.serviceWorker.ready).active"), (
+        "the service worker runs"
+    )
+    child.visit("/th/")  # now under the worker's control
+    yield device, child
+    device.close()
+    device.link.down()

@@ -13,7 +13,12 @@ from tests.routes import sample_urls
 # Exit only forgets; the tablet API takes JSON alone (no cross-site form can send it) with the
 # tablet's own credential, and is proved to refuse form posts in test_tablet_api.py and
 # test_tablet_calls_for_help.py.
-TOKEN_FREE = ("/km/exit", "/tablet/api/answer-sets", "/tablet/api/calls-for-help")
+TOKEN_FREE = (
+    "/km/exit",
+    "/tablet/api/answer-sets",
+    "/tablet/api/calls-for-help",
+    "/tablet/api/sealed",
+)
 
 
 def test_every_post_route_refuses_a_missing_token_except_exit_and_the_tablet_api(  # type: ignore[no-untyped-def]

@@ -84,11 +84,15 @@ def test_the_offline_page_speaks_each_language_and_shows_the_homes_numbers(table
 def test_a_tablet_keeps_its_homes_languages_and_every_kept_page_opens(tablet, client) -> None:  # type: ignore[no-untyped-def]
     kept = tablet.get("/tablet/offline-files.json").json
     pages, static = kept["pages"], kept["static"]
-    assert {p.split("/")[1] for p in pages if p.count("/") > 2} == {"km", "en"}
+    homes_own = {p.split("/")[1] for p in pages if p.count("/") > 2 and "/offline" not in p}
+    assert homes_own == {"km", "en"}
     assert "/km/rights/older/staying/" in pages and "/ar/offline" in pages
+    assert "/km/questions/younger/arriving/on-this-tablet" in pages, "answers offline"
+    assert {"/ar/offline/saved/answers", "/ar/offline/saved/help"} <= set(pages)
+    assert kept["sealing_key"]["id"] and kept["sealing_key"]["spki"]
     assert any(p.startswith("/static/fonts/kite-km-") for p in static)
     for url in pages:
         assert tablet.get(url).status_code == 200, url
     assert client.get("/tablet/offline-files.json").json["pages"] == ["/"] + [
-        f"/{code}/offline" for code in CODES
+        f"/{code}/offline{what}" for code in CODES for what in ("", "/saved/answers", "/saved/help")
     ], "a device that is not a tablet keeps no home's pages"

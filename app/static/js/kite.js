@@ -162,6 +162,31 @@
     }
   }
 
+  // ---- The outbox (static/js/outbox.js) sends what waits; the page shows how much. ----
+  function askOutbox() {
+    var worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+    var shown = document.querySelector("[data-outbox]");
+    if (!worker) {
+      return;
+    }
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function (event) {
+      if (shown) {
+        shown.textContent = shown.dataset.label + " " + event.data.waiting;
+        shown.hidden = !event.data.waiting;
+      }
+    };
+    worker.postMessage("outbox-flush", [channel.port2]);
+  }
+
+  function watchOutbox() {
+    if ("serviceWorker" in navigator && document.body.hasAttribute("data-tablet")) {
+      askOutbox();
+      window.addEventListener("online", askOutbox);
+      window.setInterval(askOutbox, 30000);
+    }
+  }
+
   // A form's idempotency key is new each time the page opens, even from the tablet's cache.
   function freshKeys() {
     if (window.crypto && window.crypto.randomUUID) {
@@ -174,6 +199,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     freshKeys();
     keepOffline();
+    watchOutbox();
     setUpIdleReset();
     setUpReadAloud(document);
   });

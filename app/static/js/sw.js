@@ -8,6 +8,8 @@
 // child's language. Static files have versioned URLs and come from the cache first.
 "use strict";
 
+importScripts("__OUTBOX__"); // static/js/outbox.js: the outbox, sealed, sent once
+
 var VERSION = "__VERSION__";
 var CACHE = "kite-" + VERSION;
 var BATCH = 8; // files fetched at once while keeping
@@ -45,13 +47,15 @@ self.addEventListener("install", function (event) {
       .then(function (response) { return response.json(); })
       .then(function (files) {
         return caches.open(CACHE).then(function (cache) {
-          // The help and offline pages show the home's numbers: they need the tablet's
-          // credential. Every other page is the same for everyone, and is fetched without it.
+          // The help, offline and answer pages need the tablet's credential (for the home's
+          // numbers, and to offer a form). Every other page is the same for everyone, and is
+          // fetched without it.
           var withTablet = files.pages.filter(function (url) {
-            return /\/(help|offline)\/?$/.test(url);
+            return /\/(help\/?|offline.*|on-this-tablet)$/.test(url);
           });
           var plain = files.pages.filter(function (url) { return withTablet.indexOf(url) < 0; });
-          return keep(cache, files.static, "omit")
+          return keepSealingKey(files.sealing_key)
+            .then(function () { return keep(cache, files.static, "omit"); })
             .then(function () { return keep(cache, plain, "omit"); })
             .then(function () { return keep(cache, withTablet, "same-origin"); });
         });
@@ -119,6 +123,41 @@ function kept(request) {
   });
 }
 
+// Forms whose post the outbox keeps when it cannot reach the server: a call for help, and a
+// whole answer set (the send page carries a copy of the answers; the one-page form has them).
+var KEPT_FORMS = /^\/([a-z]{2,3})\/(help\/?|questions\/(younger|older)\/[a-z-]+\/(send|on-this-tablet))$/;
+var QUESTIONS = /^\/([a-z]{2,3})\/questions\/(younger|older)\/([a-z-]+)\//;
+
+function sendOrKeep(request, match) {
+  var copy = request.clone();
+  var what = match[2].indexOf("help") === 0 ? "help" : "answers";
+  function keepIt() {
+    return keepForm(copy).then(function () {
+      return Response.redirect("/" + match[1] + "/offline/saved/" + what, 303);
+    }, function () {
+      return offlinePage(request); // could not even keep it: say it was not sent
+    });
+  }
+  return toServer(request).then(function (response) {
+    return response.status >= 500 ? keepIt() : response;
+  }, keepIt);
+}
+
+// Offline, a question page the tablet cannot follow becomes the kept one-page form of its set.
+function questionsOffline(request, url) {
+  var found = QUESTIONS.exec(url.pathname);
+  if (!found) {
+    return null;
+  }
+  var whole = "/" + found[1] + "/questions/" + found[2] + "/" + found[3] + "/on-this-tablet";
+  return kept(new Request(whole)).then(function (page) {
+    if (!page) {
+      return null;
+    }
+    return request.method === "GET" && url.pathname === whole ? page : Response.redirect(whole, 303);
+  });
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
@@ -143,16 +182,29 @@ self.addEventListener("fetch", function (event) {
     );
     return;
   }
+  var keptForm = request.method === "POST" && KEPT_FORMS.exec(url.pathname);
+  if (request.mode === "navigate" && keptForm) {
+    event.respondWith(sendOrKeep(request, keptForm));
+    return;
+  }
   if (request.mode === "navigate") {
     event.respondWith(
-      toServer(request).catch(function () {
+      toServer(request).then(function (response) {
+        flush(); // the server is there: send what waits
+        return response;
+      }, function () {
         if (/\/exit$/.test(url.pathname)) {
           return exitOffline();
         }
-        if (request.method !== "GET") {
-          return offlinePage(request); // a form sent without a connection: it was not sent
-        }
-        return kept(request).then(function (page) { return page || offlinePage(request); });
+        return Promise.resolve(questionsOffline(request, url)).then(function (page) {
+          if (page) {
+            return page;
+          }
+          if (request.method !== "GET") {
+            return offlinePage(request); // a form sent without a connection: it was not sent
+          }
+          return kept(request).then(function (found) { return found || offlinePage(request); });
+        });
       })
     );
     return;
