@@ -9,6 +9,7 @@ never thrown away by this; the page's script asks "are you still here?" before t
 import time
 
 from flask import Flask, redirect, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface
 from werkzeug.wrappers import Response
 
 from app.access import current_tablet
@@ -20,11 +21,30 @@ SEEN = "seen"
 # A tablet handed to one child: their case (the case worker's hand-over), or a helped session.
 CASE_SESSION = "case_id"
 HELPED = "helped"
+# Sent by the service worker when it fetches pages for the tablet to keep (static/js/sw.js).
+KEEPING = "Kite-Keeping"
+
+
+def keeping() -> bool:
+    """Whether this request fetches a page for the tablet to keep: it belongs to no visit."""
+    return request.headers.get(KEEPING) == "1"
+
+
+class VisitSessions(SecureCookieSessionInterface):
+    """Sessions as Flask keeps them, except that a page fetched for the tablet to keep never
+    writes the session cookie: that fetch runs beside a child's visit, and writing the session
+    as it was when the fetch began would undo what the child did meanwhile."""
+
+    def save_session(self, app, session, response) -> None:  # type: ignore[no-untyped-def]
+        if not keeping():
+            super().save_session(app, session, response)
 
 
 def begin_child_page() -> Response | None:
     """Before every child page: know the tablet, and forget a visit that was left idle."""
     current_tablet()
+    if keeping():
+        return None  # no visit: the page is kept for every child
     now = int(time.time())
     seen = session.get(SEEN)
     idle = seen is not None and now - seen > settings.current().child_idle_seconds
@@ -58,5 +78,6 @@ def _case_session_stays_with_the_child() -> Response | None:
 
 def init_app(app: Flask) -> None:
     """Keep case sessions to the child; tell child pages how long an idle tablet waits."""
+    app.session_interface = VisitSessions()
     app.before_request(_case_session_stays_with_the_child)
     app.jinja_env.globals["idle_seconds"] = lambda: settings.current().child_idle_seconds

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterator
 
 from app.models import Concern, SubmissionKey
+from app.services import sealing
 from tests.browser.conftest import Visitor
 from tests.conftest import count_rows
 
@@ -175,4 +176,32 @@ def test_items_wait_while_the_server_fails_and_then_arrive(tablet, live_app) -> 
             before[1],
         )
         assert len(failures) == 2
+    assert page.evaluate(OUTBOX) == []
+
+
+KITE_CACHES = """async () => (await caches.keys()).filter(name => name.startsWith("kite-"))"""
+
+
+def test_waiting_items_survive_an_upgrade_of_kite_and_a_new_key(tablet, live_app) -> None:  # type: ignore[no-untyped-def]
+    device, child = tablet
+    before = counts(live_app)
+    page = child.page
+    old = page.evaluate(KITE_CACHES)
+    device.offline()
+    child.visit(WHOLE)
+    answer_everything(child, "Sealed to the old key.")
+    with failing_outbox_posts(live_app, times=10_000):  # nothing gets through for now
+        with live_app.app_context():
+            sealing._make_key()  # a new key: a new version of what tablets keep
+        device.online()
+        child.visit("/th/")  # the browser finds the new worker, which keeps the new version
+        deadline = time.monotonic() + 60
+        while (now := page.evaluate(KITE_CACHES)) in ([], old) or len(now) > 1:
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        assert len(now) == 1 and now != old, "the new version replaced the old"
+        assert len(page.evaluate(OUTBOX)) == 1, "the item waited through the upgrade"
+    child.visit("/th/")
+    assert wait_for(live_app, (before[0] + 1, before[1])) == (before[0] + 1, before[1])
     assert page.evaluate(OUTBOX) == []

@@ -96,3 +96,11 @@ def test_a_tablet_keeps_its_homes_languages_and_every_kept_page_opens(tablet, cl
     assert client.get("/tablet/offline-files.json").json["pages"] == ["/"] + [
         f"/{code}/offline{what}" for code in CODES for what in ("", "/saved/answers", "/saved/help")
     ], "a device that is not a tablet keeps no home's pages"
+
+
+def test_a_page_fetched_to_keep_never_touches_the_visit_under_way(tablet) -> None:  # type: ignore[no-untyped-def]
+    tablet.get("/km/")  # a visit begins
+    for url in ("/km/help/", "/km/questions/younger/arriving/on-this-tablet", "/km/offline"):
+        kept = tablet.get(url, headers={"Kite-Keeping": "1"})
+        assert kept.status_code == 200 and "Set-Cookie" not in kept.headers, url
+    assert "Set-Cookie" in tablet.get("/km/help/").headers, "a child's own page still does"

@@ -25,7 +25,9 @@ function keep(cache, urls, credentials) {
     if (url === undefined) {
       return Promise.resolve();
     }
-    return fetch(new Request(url, { credentials: credentials, cache: "no-store" }))
+    // Kite-Keeping: the server answers without touching the visit under way (app/visits.py).
+    var headers = { "Kite-Keeping": "1" };
+    return fetch(new Request(url, { credentials: credentials, cache: "no-store", headers: headers }))
       .then(function (response) {
         if (!response.ok) {
           throw new Error("Kite could not keep " + url + ": " + response.status);
