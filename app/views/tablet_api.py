@@ -1,5 +1,6 @@
-"""A tablet sends a whole answer set, or a call for help, in one request: the way its outbox
-delivers what a child sent while offline, and what the benchmarks drive.
+"""A tablet sends a whole answer set, or a call for help, in one request: as plain JSON (what
+the benchmarks drive), or sealed (`/sealed`: how its outbox delivers what a child sent while
+offline; see docs/offline.md).
 
 JSON only, authenticated by the tablet's own credential (its cookie), idempotent by each item's
 key: a resend is answered 200 and stored once. No page token is needed — a browser cannot send

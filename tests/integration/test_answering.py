@@ -11,11 +11,8 @@ BASE = "/km/questions/older/staying"
 
 
 @pytest.fixture
-def tablet(app, create_home, create_tablet):  # type: ignore[no-untyped-def]
-    _, credential = create_tablet(home=create_home())
-    device = app.test_client()
-    device.set_cookie(TABLET_COOKIE, credential)
-    return device
+def tablet(create_home, create_tablet, tablet_device):  # type: ignore[no-untyped-def]
+    return tablet_device(create_tablet(home=create_home())[1])
 
 
 def pooled() -> list:

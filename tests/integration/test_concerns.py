@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.access import TABLET_COOKIE
 from app.extensions import db
 from app.models import (
     Asked,
@@ -43,11 +42,8 @@ def people(home, create_staff):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def tablet(app, home, create_tablet):  # type: ignore[no-untyped-def]
-    _, credential = create_tablet(home)
-    device = app.test_client()
-    device.set_cookie(TABLET_COOKIE, credential)
-    return device
+def tablet(home, create_tablet, tablet_device):  # type: ignore[no-untyped-def]
+    return tablet_device(create_tablet(home)[1])
 
 
 def ask(tablet, **choices):  # type: ignore[no-untyped-def]

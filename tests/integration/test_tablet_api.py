@@ -3,21 +3,16 @@
 import uuid
 
 import pytest
-from sqlalchemy import func, select
 
-from app.access import TABLET_COOKIE
-from app.extensions import db
 from app.models import PooledAnswerSet, SubmissionKey
+from tests.conftest import count_rows as count
 
 URL = "/tablet/api/answer-sets"
 
 
 @pytest.fixture
-def tablet(app, create_tablet):  # type: ignore[no-untyped-def]
-    _, credential = create_tablet()
-    device = app.test_client()
-    device.set_cookie(TABLET_COOKIE, credential)
-    return device
+def tablet(create_tablet, tablet_device):  # type: ignore[no-untyped-def]
+    return tablet_device(create_tablet()[1])
 
 
 def answer_set(app, key: str | None = None, **changes) -> dict:  # type: ignore[no-untyped-def]
@@ -34,10 +29,6 @@ def answer_set(app, key: str | None = None, **changes) -> dict:  # type: ignore[
         ],
     }
     return {**body, **changes}
-
-
-def count(model) -> int:  # type: ignore[no-untyped-def]
-    return db.session.scalar(select(func.count()).select_from(model))
 
 
 def test_a_tablet_sends_a_set_once_and_a_resend_is_answered_with_success(

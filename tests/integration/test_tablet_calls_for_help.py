@@ -4,11 +4,9 @@ what to say to the child; or refused plainly, with nothing stored."""
 import uuid
 
 import pytest
-from sqlalchemy import func, select
 
-from app.access import TABLET_COOKIE
-from app.extensions import db
 from app.models import Concern, ConcernRecipient, OutgoingEmail, Role
+from tests.conftest import count_rows as count
 
 URL = "/tablet/api/calls-for-help"
 
@@ -22,20 +20,13 @@ def home(create_home, create_staff):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def tablet(app, home, create_tablet):  # type: ignore[no-untyped-def]
-    _, credential = create_tablet(home)
-    device = app.test_client()
-    device.set_cookie(TABLET_COOKIE, credential)
-    return device
+def tablet(home, create_tablet, tablet_device):  # type: ignore[no-untyped-def]
+    return tablet_device(create_tablet(home)[1])
 
 
 def call(**changes: object) -> dict:
     body = {"key": str(uuid.uuid4()), "locale": "ar", "asked": "unknown", "urgency": "now"}
     return {**body, "topic": "hurt", "words": "A grown-up hit me.", **changes}
-
-
-def count(model) -> int:  # type: ignore[no-untyped-def]
-    return db.session.scalar(select(func.count()).select_from(model))
 
 
 def test_a_call_is_stored_and_routed_once_and_says_what_to_tell_the_child(
