@@ -81,7 +81,17 @@ def test_invariant_6_offline_answers_and_a_call_for_help_arrive_once_after_a_res
     device, child = tablet
     before = counts(live_app)
     page = child.page
-    device.offline()
+    child.visit("/th/questions/younger/arriving/")  # online: the child starts answering
+    page.locator("label[for=audience-count]").click()
+    page.locator("main form button[type=submit]").click()
+    child.check()
+    device.offline()  # and the connection goes as they answer the first question
+    given = page.locator("input[name=value]").first.get_attribute("value")
+    page.locator(f"label[for=value-{given}]").click()
+    page.locator("main form button[type=submit]").last.click()
+    child.check()
+    assert page.url.endswith(WHOLE), "the kept one-page form takes over"
+    assert page.locator(f"#value-feel-safe-{given}").is_checked(), "with the answer just given"
     child.visit("/th/rights/younger/arriving/")  # never opened, but kept
     page.locator("main a[href*='/th/rights/younger/arriving/']").first.click()
     child.check()

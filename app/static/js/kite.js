@@ -187,6 +187,32 @@
     }
   }
 
+  // The one-page form takes over a question answered as the connection went (static/js/sw.js).
+  function takeCarried() {
+    var form = document.querySelector("form[data-carry]");
+    var worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+    if (!form || !worker) {
+      return;
+    }
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function (event) {
+      var given = event.data;
+      if (!given || given.whole !== location.pathname) {
+        return;
+      }
+      given.fields.forEach(function (field) {
+        Array.prototype.forEach.call(form.querySelectorAll("[name='" + field[0] + "']"), function (input) {
+          if (input.tagName === "TEXTAREA") {
+            input.value = field[1];
+          } else if (input.value === field[1]) {
+            input.checked = true;
+          }
+        });
+      });
+    };
+    worker.postMessage("carried", [channel.port2]);
+  }
+
   // A form's idempotency key is new each time the page opens, even from the tablet's cache.
   function freshKeys() {
     if (window.crypto && window.crypto.randomUUID) {
@@ -200,6 +226,7 @@
     freshKeys();
     keepOffline();
     watchOutbox();
+    takeCarried();
     setUpIdleReset();
     setUpReadAloud(document);
   });

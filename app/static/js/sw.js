@@ -145,8 +145,31 @@ function sendOrKeep(request, match) {
   }, keepIt);
 }
 
+// A question answered just as the connection went: its answer is carried, in memory only and
+// for a minute, to the one-page form, whose script asks for it once when it opens (kite.js).
+var carried = null;
+
+function carry(copy, url, whole) {
+  var question = url.pathname.split("/").pop();
+  return copy.formData().then(function (form) {
+    var fields = form.getAll("value").map(function (value) { return ["value-" + question, value]; });
+    if (form.get("words")) {
+      fields.push(["words-" + question, form.get("words")]);
+    }
+    carried = { whole: whole, fields: fields, at: Date.now() };
+  }).catch(function () {});
+}
+
+self.addEventListener("message", function (event) {
+  if (event.data === "carried" && event.ports[0]) {
+    var fresh = carried && Date.now() - carried.at < 60000 ? carried : null;
+    carried = null;
+    event.ports[0].postMessage(fresh);
+  }
+});
+
 // Offline, a question page the tablet cannot follow becomes the kept one-page form of its set.
-function questionsOffline(request, url) {
+function questionsOffline(request, url, copy) {
   var found = QUESTIONS.exec(url.pathname);
   if (!found) {
     return null;
@@ -156,7 +179,12 @@ function questionsOffline(request, url) {
     if (!page) {
       return null;
     }
-    return request.method === "GET" && url.pathname === whole ? page : Response.redirect(whole, 303);
+    if (request.method === "GET" && url.pathname === whole) {
+      return page;
+    }
+    return (copy ? carry(copy, url, whole) : Promise.resolve()).then(function () {
+      return Response.redirect(whole, 303);
+    });
   });
 }
 
@@ -190,6 +218,7 @@ self.addEventListener("fetch", function (event) {
     return;
   }
   if (request.mode === "navigate") {
+    var copy = request.method === "POST" ? request.clone() : null;
     event.respondWith(
       toServer(request).then(function (response) {
         flush(); // the server is there: send what waits
@@ -198,7 +227,7 @@ self.addEventListener("fetch", function (event) {
         if (/\/exit$/.test(url.pathname)) {
           return exitOffline();
         }
-        return Promise.resolve(questionsOffline(request, url)).then(function (page) {
+        return Promise.resolve(questionsOffline(request, url, copy)).then(function (page) {
           if (page) {
             return page;
           }
