@@ -4,11 +4,13 @@ Python only (no Node): the sources are the full Noto files in app/static/fonts, 
 tools/vendor_assets.py in tools/font_faces.json. Each locale gets css/fonts/<locale>.css: first
 'Kite <locale>', subsets holding exactly the characters its pages show, then the full fonts
 behind it. A browser fetches a full font only for a character outside the subset (a word a
-child types), so a page downloads a few kilobytes of font and never draws a box.
+child types), so a page downloads a few kilobytes of font and never draws a box. A language in
+another script keeps of Latin only what its pages show: its own text's, and EVERY_PAGE.
 """
 
 import hashlib
 import json
+import re
 import sys
 import tempfile
 import tomllib
@@ -23,14 +25,26 @@ from fontTools.ttLib import TTFont
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.i18n import LOCALES, Locale  # noqa: E402
+from app.content import FRONT_MATTER, SECTION  # noqa: E402
+from app.i18n import BY_CODE, LOCALES, Locale  # noqa: E402
 
 CONTENT = ROOT / "content"
 FONTS = ROOT / "app" / "static" / "fonts"
 FONT_CSS = ROOT / "app" / "static" / "css" / "fonts"
 FACES_JSON = ROOT / "tools" / "font_faces.json"
-# Every page shows some Latin (the brand, digits) and a child may type any of it; typography.
-ALWAYS = {*range(0x20, 0x7F), *map(ord, "–—‘’“”…")}
+# What any page may show in any language, beyond its text: the brand, the title's dash, numbers
+# (a question's, minutes, a home's phone numbers: PHONE_PATTERN in app/services/facilities.py)
+# and the punctuation around them; typography.
+EVERY_PAGE = set(map(ord, " Kite0123456789+()-–—.,:;!?'\"/%‘’“”…"))
+# A Latin-script language's subsets keep all of ASCII: a child may type any of it. Elsewhere a
+# typed Latin letter outside the subset fetches the full Latin font, as any other character does.
+ASCII = set(range(0x20, 0x7F))
+# printf placeholders in a message ("%(num)d", "%s"), shown as their values; "%%" shows "%".
+PLACEHOLDER = re.compile(r"%(?:%|(?:\([^)]*\))?[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrs])")
+# Layout features a browser applies only when CSS asks (font-variant-numeric): the numerals'
+# fractions, numerators, denominators, proportional and tabular figures. Each digit's alternates
+# would be a third of a Latin subset; test_font_coverage fails if a stylesheet asks for them.
+ONLY_IF_ASKED = {"frac", "numr", "dnom", "pnum", "tnum"}
 # Shaping helpers a complex script may need even where the text does not spell them out.
 SHAPING = {0x200C, 0x200D, 0x25CC}
 # HarfBuzz's Khmer shaper splits these two-part vowels, putting U+17C1 before the consonant.
@@ -38,21 +52,44 @@ KHMER_SPLITS = {0x17BE, 0x17BF, 0x17C0, 0x17C4, 0x17C5}
 
 
 def shown_text(code: str) -> str:
-    """Every interface string and content file of a language: what its pages can show."""
+    """Every interface string and content text of a language: what its pages can show."""
     with (ROOT / "translations" / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
         catalogue = pofile.read_po(handle)
     parts = []
     for message in catalogue:
         if not message.id:  # the catalogue's header, never shown
             continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.fuzzy or not all(strings):  # compiled catalogues show the English instead
-            parts.extend(message.id if isinstance(message.id, tuple) else (message.id,))
-        parts.extend(s for s in strings if s)
-    parts.extend(path.read_text(encoding="utf-8") for path in sorted(CONTENT.rglob(f"{code}.md")))
-    for path in sorted(CONTENT.rglob(f"{code}.toml")):
-        parts.extend(_strings(tomllib.loads(path.read_text(encoding="utf-8"))))
-    return "".join(parts)
+            strings = (*ids, *strings)
+        for string in filter(None, strings):
+            parts.append(_unformatted(string) if message.python_format else string)
+    return "".join(parts + _content_strings(code))
+
+
+def _unformatted(message: str) -> str:
+    """A message as shown but for its placeholders' values (a number, a name)."""
+    return PLACEHOLDER.sub(lambda found: "%" if found[0] == "%%" else "", message)
+
+
+def _content_strings(code: str) -> list[str]:
+    """A language's words in content/: each file's, or the English file's its pages show instead
+    (cards and questions fall back to English); front matter keys and review notes are not shown."""
+    parts = []
+    for english in sorted([*CONTENT.rglob("en.md"), *CONTENT.rglob("en.toml")]):
+        path = english.with_stem(code) if english.with_stem(code).exists() else english
+        text = path.read_text(encoding="utf-8")
+        match = FRONT_MATTER.match(text) if path.suffix == ".md" else None
+        if path.suffix == ".md" and match is None:  # Kite refuses it at start: keep it all
+            parts.append(text)
+            continue
+        values = tomllib.loads(match["meta"] if match else text)
+        values.pop("review", None)  # the review status and reviewer, shown to staff only
+        parts.extend(_strings(values))
+        if match:
+            parts.append(SECTION.sub("", match["body"]))
+    return parts
 
 
 def _strings(value: object) -> list[str]:
@@ -69,7 +106,8 @@ def _strings(value: object) -> list[str]:
 def wanted(code: str) -> set[int]:
     """The code points a language's subset must draw."""
     text = {ord(c) for c in shown_text(code) if unicodedata.category(c) != "Cc"}
-    return text | ALWAYS | SHAPING
+    latin = ASCII if BY_CODE[code].script == "latin" else set()
+    return text | EVERY_PAGE | latin | SHAPING
 
 
 def parse_range(text: str) -> set[int]:
@@ -109,10 +147,17 @@ def _font_face(family: str, file: str, unicode_range: str, weight: int | None = 
 
 
 def _subset(source: Path, points: set[int], out: Path) -> None:
-    """Keep just these characters of one font, with every layout feature (shaping needs them)."""
+    """Keep just these characters of one font, with every layout feature a browser applies
+    unasked (shaping needs them); the numeric ones apply only if CSS asks, and Kite's never does."""
     options = subset.Options(flavor=None if out.suffix == ".ttf" else "woff2")
-    options.layout_features = ["*"]
     font = subset.load_font(str(source), options)
+    features = {
+        record.FeatureTag
+        for tag in ("GSUB", "GPOS")
+        if tag in font
+        for record in font[tag].table.FeatureList.FeatureRecord
+    }
+    options.layout_features = sorted(features - ONLY_IF_ASKED)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=points)
     subsetter.subset(font)

@@ -2,7 +2,9 @@
 
 A language's stylesheet offers 'Kite <locale>' first, subsets cut by tools/subset_fonts.py to
 just its text, then the full fonts. Text with a character the subsets lack still draws, but
-makes every page of that language fetch a full font: `make fonts` cuts the subsets again.
+makes every page of that language fetch a full font: `make fonts` cuts the subsets again. A
+language in another script keeps of Latin only what its pages show, so its child pages are
+rendered here too, to prove nothing they print (the brand, numbers) was cut.
 """
 
 import re
@@ -14,14 +16,21 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from app.i18n import CODES, LOCALES
-from tools.subset_fonts import parse_range, shown_text
+from app.models import ContactKind, Role
+from app.services import facilities
+from tests.routes import SAMPLE_VALUES, sample_urls
+from tools.subset_fonts import EVERY_PAGE, ONLY_IF_ASKED, parse_range, shown_text, wanted
 
 ROOT = Path(__file__).resolve().parents[2]
 FONTS = ROOT / "app" / "static" / "fonts"
 FONT_CSS = ROOT / "app" / "static" / "css" / "fonts"
+STYLESHEETS = ROOT / "app" / "static" / "css"
 FACE = re.compile(r"@font-face \{(?P<body>[^}]*)\}")
 # Joiners and marks that shape text but are never drawn on their own.
 INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF}
+OTHER_SCRIPTS = [locale.code for locale in LOCALES if locale.script != "latin"]
+# A help number using every character a phone number may hold (PHONE_PATTERN), every digit.
+PHONE = "+66 (0) 2-345 6789"
 
 
 @cache
@@ -52,12 +61,16 @@ def _drawn(faces: list[dict]) -> set[int]:
     return {point for face in faces for point in face["range"] & _cmap(face["file"])}
 
 
-@cache
-def _shown(code: str) -> frozenset[str]:
-    text = shown_text(code)
+def _visible(text: str) -> frozenset[str]:
     return frozenset(
         ch for ch in text if unicodedata.category(ch) != "Cc" and ord(ch) not in INVISIBLE
     )
+
+
+@cache
+def _shown(code: str) -> frozenset[str]:
+    """A language's own text, and what every page shows whatever its language."""
+    return _visible(shown_text(code) + "".join(map(chr, EVERY_PAGE)))
 
 
 def _names(points: set[str]) -> list[str]:
@@ -113,3 +126,66 @@ def test_every_font_file_is_named_by_a_stylesheet_and_every_name_has_its_file() 
     shipped = {path.name for path in FONTS.glob("*.woff2")}
     assert not shipped - named, f"no stylesheet uses {sorted(shipped - named)}: run `make fonts`"
     assert not named - shipped, f"missing font files {sorted(named - shipped)}: run `make fonts`"
+
+
+@pytest.mark.parametrize("code", OTHER_SCRIPTS)
+def test_a_language_in_another_script_keeps_only_the_latin_its_pages_show(code: str) -> None:
+    faces = [face for face in _faces(f"{code}.css") if face["family"] == f"Kite {code}"]
+    extra = {point for point in _drawn(faces) if point < 0x250} - wanted(code)
+    assert not extra, f"{code}: the subsets hold {_names(set(map(chr, extra)))}: run `make fonts`"
+
+
+def test_no_stylesheet_asks_for_a_feature_the_subsets_leave_out() -> None:
+    asking = re.compile(r"font-(?:variant-numeric|feature-settings)|font-variant:")
+    for path in [*STYLESHEETS.glob("*.css"), *(ROOT / "app" / "templates").rglob("*.html")]:
+        assert not asking.search(path.read_text()), (
+            f"{path.name} asks for numeric font features, which the subsets drop "
+            f"({sorted(ONLY_IF_ASKED)}): keep them in tools/subset_fonts.py"
+        )
+
+
+@pytest.fixture
+def tablet(app, create_home, create_staff, create_tablet, tablet_device):  # type: ignore[no-untyped-def]
+    """A home's tablet, with a help number its child pages show."""
+    home = create_home()
+    with app.app_context():
+        facilities.add_contact(
+            facility_id=home.id,
+            kind=ContactKind.CHILD_HELPLINE,
+            name="Child helpline",
+            phone=PHONE,
+            actor=create_staff(Role.ADMINISTRATOR),
+        )
+    _, credential = create_tablet(home)
+    return tablet_device(credential)
+
+
+@pytest.mark.parametrize("code", OTHER_SCRIPTS)
+def test_every_child_page_in_another_script_shows_only_what_its_subsets_draw(  # type: ignore[no-untyped-def]
+    app, tablet, code: str
+) -> None:
+    faces = [face for face in _faces(f"{code}.css") if face["family"] == f"Kite {code}"]
+    drawn = {
+        weight: _drawn([face for face in faces if face["weight"] == weight])
+        for weight in _weights(code)
+    }
+    locale, stage = (f"/{SAMPLE_VALUES[name]}/" for name in ("locale", "stage"))
+    sampled = [path for _, path, _ in sample_urls(app, "GET") if path.startswith(locale)]
+    # Every card is in "all"; the questions are asked in a stage of care.
+    paths = {p.replace(locale, f"/{code}/", 1) for p in sampled}
+    paths |= {p.replace(stage, "/arriving/") for p in paths}
+    pages = [tablet.get(path) for path in sorted(paths)]
+    pages = [page for page in pages if page.status_code == 200 and page.mimetype == "text/html"]
+    assert len(pages) >= 5, f"{code}: only {len(pages)} child pages rendered"
+    assert any(PHONE in page.text for page in pages), "no page showed the help number"
+    for page in pages:
+        soup = page.soup
+        # Not drawn in the page's font: the tab's title, code, and the language names (names.css).
+        for hidden in soup.select("title, script, style, template, .language-picker ul"):
+            hidden.decompose()
+        for weight, points in drawn.items():
+            missing = {ch for ch in _visible(soup.body.get_text()) if ord(ch) not in points}
+            assert not missing, (
+                f"{page.request.path}: the 'Kite {code}' {weight} subsets lack "
+                f"{_names(missing)}: add them to EVERY_PAGE in tools/subset_fonts.py"
+            )
