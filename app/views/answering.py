@@ -234,6 +234,7 @@ def whole(locale: str, level: str, stage: str):  # type: ignore[no-untyped-def]
         question_set,
         audiences=[a for a in AUDIENCES if a != "case"],  # no case: kept for every child
         form=request.form,
+        key=request.form.get("key") or str(uuid.uuid4()),  # a double press is stored once
         error=error,
     )
 

@@ -83,3 +83,14 @@ def test_the_send_page_carries_a_copy_that_opens_as_the_same_set(
     assert tablet.post("/tablet/api/sealed", json=envelope).status_code == 201
     assert tablet.post(BASE + "/send").status_code == 303, "the live send is now a resend"
     assert count_rows(SubmissionKey) == 1
+
+
+def test_without_script_a_double_press_is_stored_once(
+    create_tablet, tablet_device, app_context
+) -> None:  # type: ignore[no-untyped-def]
+    tablet = tablet_device(create_tablet()[1])
+    key = tablet.get(WHOLE).soup.select_one("input[name=key]")["value"]
+    data = {"key": key, "audience": "count", "value-feel-safe": "always"}
+    assert tablet.post(WHOLE, data=data).status_code == 303
+    assert tablet.post(WHOLE, data=data).status_code == 303
+    assert count_rows(SubmissionKey) == 1
