@@ -10,12 +10,15 @@ of those numbers to hide:
 1. **Primary suppression.** Every count below K is hidden (K is at least 5).
 2. **Complementary suppression.** An attacker who sees every published number knows each one
    is a sum of non-negative counts. With linear programming they can bound every hidden number.
-   A hidden number is *disclosed* if those bounds pin it to one value or, for a count below K,
-   narrow it to between 1 and K-1. After primary suppression this module runs that attack
-   itself on every hidden number, and while one is disclosed it hides one more number
-   (the smallest published number beside it in a sum that is published, else the smallest
-   published sum containing it), and attacks again. Hiding more only widens the bounds, and
-   with everything hidden nothing is bounded, so this ends, and ends safe.
+   A hidden count below K is *disclosed* if those bounds pin it to one value or narrow it to
+   between 1 and K-1. This module runs that attack itself on every hidden small count, and
+   while one is disclosed it hides one more number (the smallest published number beside it in
+   a sum that is published, else the smallest published sum containing it), and attacks again.
+   Hiding more only widens the bounds, and with everything hidden nothing is bounded, so this
+   ends, and ends safe. Then every number hidden only to protect others is tried shown again,
+   largest first, and stays shown if the attack still finds nothing; and one that the published
+   numbers pin down anyway is shown, as showing it tells nothing. So no hidden number can be
+   worked out exactly, and the greedy choice hides no more than it must.
 3. **Shares** are shown only when their denominator is published and at least 10.
 
 The attack is exact linear programming (HiGHS, through SciPy), the same an attacker would run;
@@ -59,12 +62,44 @@ def protect(counts: Sequence[int], quantities: Sequence[Quantity], k: int = K_FL
     """The names of the quantities to hide so that no count below k can be worked out."""
     k = max(k, K_FLOOR)
     values = {q.name: _value(counts, q) for q in quantities}
-    hidden = {q.name for q in quantities if values[q.name] < k}
+    # Views that sum the same cells are one number under several names: hidden together.
+    alike: dict[frozenset[int], set[str]] = {}
+    for q in quantities:
+        alike.setdefault(q.cells, set()).add(q.name)
+    cells = {q.name: q.cells for q in quantities}
+    primary = {q.name for q in quantities if values[q.name] < k}
+    hidden = set(primary)
+    while (disclosed := _first_disclosed(counts, quantities, hidden, values, k)) is not None:
+        hidden |= alike[cells[_complement(disclosed, quantities, hidden, values)]]
+    hidden = _settled(counts, quantities, hidden, primary)
+    # The greedy choice may hide more than it must: try each number it hid shown again,
+    # largest first, and keep it shown if the attack then finds nothing.
+    for name in sorted(hidden - primary, key=lambda n: (-values[n], n)):
+        if name not in hidden:
+            continue
+        trial = _settled(counts, quantities, hidden - alike[cells[name]], primary)
+        if _first_disclosed(counts, quantities, trial, values, k) is None:
+            hidden = trial
+    return hidden
+
+
+def _settled(
+    counts: Sequence[int], quantities: Sequence[Quantity], hidden: set[str], primary: set[str]
+) -> set[str]:
+    """Show again every number hidden only to protect others that the published ones pin
+    down anyway: showing it tells nothing new, and a hidden number is never one that can be
+    worked out."""
     while True:
-        disclosed = _first_disclosed(counts, quantities, hidden, values, k)
-        if disclosed is None:
+        published = _published(counts, quantities, hidden)
+        pinned = {
+            q.name
+            for q in quantities
+            if q.name in hidden - primary
+            and (found := bounds(len(counts), published, q.cells)).low == found.high
+        }
+        if not pinned:
             return hidden
-        hidden.add(_complement(disclosed, quantities, hidden, values))
+        hidden = hidden - pinned
 
 
 def bounds(size: int, published: Mapping[frozenset[int], int], target: frozenset[int]) -> Bounds:
@@ -123,8 +158,8 @@ def _first_disclosed(
 ) -> Quantity | None:
     published = _published(counts, quantities, hidden)
     for quantity in quantities:
-        if quantity.name not in hidden:
-            continue
+        if quantity.name not in hidden or values[quantity.name] >= k:
+            continue  # a larger hidden number that is pinned down is shown again (_settled)
         found = bounds(len(counts), published, quantity.cells)
         if found.discloses(values[quantity.name], k):
             return quantity
