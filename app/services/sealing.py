@@ -70,8 +70,8 @@ def _make_key() -> SealingKey:
             serialization.NoEncryption(),
         ).decode(),
     )
-    db.session.add(made)
-    db.session.commit()  # two workers may each make one: both are kept, both open items
+    with db.writing() as session:  # two workers may each make one: both are kept, both open
+        session.add(made)
     return made
 
 
