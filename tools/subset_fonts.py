@@ -229,9 +229,14 @@ def write_locale_css(locale: Locale, faces: list[dict]) -> None:
             subset_family(sources, out)
             covered = set(TTFont(out).getBestCmap())
             rules.append(_font_face(f"Kite {locale.code}", out.name, format_range(covered), weight))
-    for face in faces:
+    # A language in another script falls back to its script's full font, never to the full
+    # Latin one: the Latin its pages show is in its own subset, and a page that fell back to
+    # Noto Sans while the subset loads would fetch tens of kilobytes for nothing.
+    latin_script = locale.script == "latin"
+    fallbacks = [f for f in faces if latin_script or not f["file"].startswith("noto-sans-latin")]
+    for face in fallbacks:
         rules.append(_font_face(face["family"], face["file"], face["range"], face["weight"]))
-    families = dict.fromkeys([f"Kite {locale.code}", *(face["family"] for face in faces)])
+    families = dict.fromkeys([f"Kite {locale.code}", *(face["family"] for face in fallbacks)])
     names = ", ".join(f"'{family}'" for family in families)
     rules.append(f":root {{ --font-body: {names}, sans-serif; }}\n")
     (FONT_CSS / f"{locale.code}.css").write_text(
