@@ -6,6 +6,7 @@ otherwise), and per question ``value-<id>`` (one or more), ``words-<id>``, ``aud
 the send page adds ``mode`` and, in a case session, ``case`` (signed by the server).
 """
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from werkzeug.datastructures import MultiDict
 
 from app.models import Case, Tablet
 from app.questions import QuestionSet
-from app.services import cases
+from app.services import answers, cases
 from app.services.answers import MODES, NOT_FITTING, WORDS, AnswerError, Given
 
 NOTHING_GIVEN = _l("Answer at least one question, or choose \u201cI don't want to answer\u201d.")
@@ -79,3 +80,25 @@ def read(question_set: QuestionSet, form: MultiDict | Iterable, tablet: Tablet) 
     if not given:
         raise AnswerError(NOTHING_GIVEN)
     return SetForm(given=given, mode=mode, case=case)
+
+
+def submit(
+    question_set: QuestionSet,
+    form: MultiDict | Iterable,
+    *,
+    tablet: Tablet,
+    key: uuid.UUID,
+    locale: str,
+) -> bool:
+    """Read the answer set in these fields and keep it once (False: a resend); AnswerError,
+    nothing kept, unless it all fits. The one-page form and the tablet's outbox both send here."""
+    read_form = read(question_set, form, tablet)
+    return answers.submit(
+        key=key,
+        facility=tablet.facility,
+        question_set=question_set,
+        locale=locale,
+        mode=read_form.mode,
+        given=read_form.given,
+        case=read_form.case,
+    )

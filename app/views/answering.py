@@ -46,11 +46,11 @@ def _draft(question_set: questions.QuestionSet) -> dict | None:
     return None
 
 
-def _page(template: str, question_set: questions.QuestionSet, **context):  # type: ignore[no-untyped-def]
+def _page(template: str, question_set: questions.QuestionSet, audiences=None, **context):  # type: ignore[no-untyped-def]
     return render_template(
         template,
         question_set=question_set,
-        audiences=context.pop("audiences", None) or _audiences(),
+        audiences=audiences or _audiences(),
         audience_words=AUDIENCE_WORDS,
         audience_hints=AUDIENCE_HINTS,
         audience_pictures=questions.AUDIENCE_PICTURES,
@@ -215,15 +215,12 @@ def whole(locale: str, level: str, stage: str):  # type: ignore[no-untyped-def]
     error = str(EXPIRED) if request.method == "POST" and token_refused() else None
     if request.method == "POST" and tablet is not None and error is None:
         try:
-            read = answer_forms.read(question_set, request.form, tablet)
-            answers.submit(
+            answer_forms.submit(
+                question_set,
+                request.form,
+                tablet=tablet,
                 key=_key(request.form.get("key")),
-                facility=tablet.facility,
-                question_set=question_set,
                 locale=locale,
-                mode=read.mode,
-                given=read.given,
-                case=read.case,
             )
         except answers.AnswerError as problem:
             error = str(problem)

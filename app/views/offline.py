@@ -56,6 +56,17 @@ def manifest() -> Response:
 
 
 @cache
+def _static_names(folder: str) -> list[str]:
+    """Every static file (not its compressed copies), read from the folder once."""
+    root = Path(folder)
+    return sorted(
+        str(path.relative_to(root))
+        for path in root.rglob("*")
+        if path.is_file() and path.suffix not in {".br", ".gz"}
+    )
+
+
+@cache
 def _worker_text(folder: str) -> str:
     return (Path(folder) / "js" / "sw.js").read_text()
 
@@ -67,7 +78,7 @@ def service_worker() -> Response:
     home's languages and numbers too): when any of it changes, the tablet keeps it anew."""
     text = (
         _worker_text(current_app.static_folder)
-        .replace("__VERSION__", _version())
+        .replace("__VERSION__", _version(_files(_locales())))
         .replace("__OUTBOX__", url_for("static", filename="js/outbox.js"))
     )
     return current_app.response_class(text, mimetype="text/javascript")
@@ -103,9 +114,8 @@ def saved(locale: str, what: str) -> str:
 @public
 def files() -> Response:
     """Everything an enrolled tablet keeps to read offline, in its home's languages."""
-    return jsonify(
-        {"version": _version(), "sealing_key": sealing.public_key(), **_files(_locales())}
-    )
+    listing = _files(_locales())
+    return jsonify({"version": _version(listing), "sealing_key": sealing.public_key(), **listing})
 
 
 def _locales() -> tuple[str, ...]:
@@ -113,11 +123,12 @@ def _locales() -> tuple[str, ...]:
     return tuple(facilities.offline_locales(tablet.facility)) if tablet else ()
 
 
-def _version() -> str:
+def _version(listing: dict[str, list[str]]) -> str:
+    """A hash of what this tablet keeps: the listing, its home's numbers, the sealing key."""
     tablet = current_tablet()
     numbers = [(c.kind, c.phone) for c in tablet.facility.contacts] if tablet else []
     key = sealing.public_key()["id"] if tablet else ""
-    everything = json.dumps([_files(_locales()), numbers, key], sort_keys=True)
+    everything = json.dumps([listing, numbers, key], sort_keys=True)
     return hashlib.sha256(everything.encode()).hexdigest()[:16]
 
 
@@ -125,12 +136,7 @@ def _files(locales: tuple[str, ...]) -> dict[str, list[str]]:
     """Static files (all of them: fonts, pictures, styles, scripts), the offline page in every
     language, and in each of these languages the start page, the help page, and every rights
     page at both levels, with the cards' recordings."""
-    folder = Path(current_app.static_folder)
-    static = sorted(
-        url_for("static", filename=str(path.relative_to(folder)))
-        for path in folder.rglob("*")
-        if path.is_file() and path.suffix not in {".br", ".gz"}
-    )
+    static = [url_for("static", filename=name) for name in _static_names(current_app.static_folder)]
     pages = [  # every language's
         url_for(endpoint, locale=locale, **args)
         for locale in CODES

@@ -19,10 +19,10 @@ from app import questions
 from app.access import current_tablet, public
 from app.extensions import csrf
 from app.i18n import CODES
-from app.models import Asked, Tablet, Topic, Urgency
+from app.models import Tablet
 from app.services import answer_forms, answers, concerns, help_form, sealing
 from app.services.answers import Given
-from app.services.concerns import Call, ConcernError
+from app.services.concerns import ConcernError
 from app.services.help_form import HelpFormError
 from app.services.sealing import SealError
 
@@ -107,13 +107,8 @@ def calls_for_help():  # type: ignore[no-untyped-def]
     try:
         key = uuid.UUID(str(body["key"]))
         locale = str(body["locale"])
-        words = body.get("words")
-        call = Call(
-            asked=Asked(str(body["asked"])),
-            urgency=Urgency(str(body["urgency"])),
-            topic=Topic(str(body.get("topic") or "not_said")),
-            words=None if words is None else str(words),
-        )
+        # The live form's fields, read by the live form's rules.
+        call = help_form.read(MultiDict({k: str(v) for k, v in body.items() if v is not None}))
     except (KeyError, TypeError, ValueError):
         raise Refused(400, "The call for help is not in the expected shape.") from None
     if locale not in CODES:
@@ -157,15 +152,8 @@ def sealed():  # type: ignore[no-untyped-def]
             question_set = questions.set_for(args["stage"], args["level"])
             if question_set is None:
                 raise Refused(422, "Unknown question set.")
-            read = answer_forms.read(question_set, form, tablet)
-            stored = answers.submit(
-                key=opened.key,
-                facility=tablet.facility,
-                question_set=question_set,
-                locale=args["locale"],
-                mode=read.mode,
-                given=read.given,
-                case=read.case,
+            stored = answer_forms.submit(
+                question_set, form, tablet=tablet, key=opened.key, locale=args["locale"]
             )
             reply = {"stored": stored}
         else:

@@ -118,10 +118,9 @@ function toServer(request) {
   return finishExit().then(function () { return fetch(request); });
 }
 
-function kept(request) {
+function kept(path) {
   return caches.open(CACHE).then(function (cache) {
-    var url = new URL(request.url);
-    return cache.match(url.pathname, { ignoreSearch: true });
+    return cache.match(path, { ignoreSearch: true });
   });
 }
 
@@ -175,7 +174,7 @@ function questionsOffline(request, url, copy) {
     return null;
   }
   var whole = "/" + found[1] + "/questions/" + found[2] + "/" + found[3] + "/on-this-tablet";
-  return kept(new Request(whole)).then(function (page) {
+  return kept(whole).then(function (page) {
     if (!page) {
       return null;
     }
@@ -194,20 +193,14 @@ self.addEventListener("fetch", function (event) {
   if (url.origin !== self.location.origin) {
     return;
   }
-  if (request.method === "GET" && url.pathname.indexOf("/static/") === 0) {
+  // Static files (their URLs change with their content) and recordings: the cache first.
+  var isStatic = url.pathname.indexOf("/static/") === 0;
+  if (request.method === "GET" && (isStatic || url.pathname.indexOf("/narration/") > 0)) {
     event.respondWith(
       caches.open(CACHE).then(function (cache) {
-        return cache.match(request, { ignoreSearch: true }).then(function (found) {
+        return cache.match(request, { ignoreSearch: isStatic }).then(function (found) {
           return found || fetch(request);
         });
-      })
-    );
-    return;
-  }
-  if (request.method === "GET" && url.pathname.indexOf("/narration/") > 0) {
-    event.respondWith(
-      caches.open(CACHE).then(function (cache) {
-        return cache.match(request).then(function (found) { return found || fetch(request); });
       })
     );
     return;
@@ -234,7 +227,7 @@ self.addEventListener("fetch", function (event) {
           if (request.method !== "GET") {
             return offlinePage(request); // a form sent without a connection: it was not sent
           }
-          return kept(request).then(function (found) { return found || offlinePage(request); });
+          return kept(url.pathname).then(function (found) { return found || offlinePage(request); });
         });
       })
     );
