@@ -7,8 +7,12 @@ import time
 import uuid
 from collections.abc import Iterator
 
-from app.models import Concern, SubmissionKey
-from app.services import sealing
+import pytest
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Concern, Facility, StaffUser, SubmissionKey
+from app.services import facilities, sealing
 from tests.browser.conftest import Visitor
 from tests.conftest import count_rows
 
@@ -214,4 +218,42 @@ def test_waiting_items_survive_an_upgrade_of_kite_and_a_new_key(tablet, live_app
         assert len(page.evaluate(OUTBOX)) == 1, "the item waited through the upgrade"
     child.visit("/th/")
     assert wait_for(live_app, (before[0] + 1, before[1])) == (before[0] + 1, before[1])
+    assert page.evaluate(OUTBOX) == []
+
+
+@pytest.fixture
+def keeps_khmer_and_arabic(live_app) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The demo home's tablets keep Khmer and Arabic too, for this test only."""
+    with live_app.app_context():
+        home = db.session.scalars(select(Facility).order_by(Facility.id)).first()
+        admin = db.session.scalars(select(StaffUser).order_by(StaffUser.id)).first()
+        before = list(home.offline_locales)
+        facilities.set_offline_locales(facility_id=home.id, locales=["km", "ar"], actor=admin)
+    yield
+    with live_app.app_context():
+        facilities.set_offline_locales(facility_id=home.id, locales=before, actor=admin)
+
+
+def test_offline_in_khmer_and_arabic_right_to_left(
+    keeps_khmer_and_arabic, tablet, live_app
+) -> None:  # type: ignore[no-untyped-def]
+    device, child = tablet
+    before = counts(live_app)
+    page = child.page
+    device.offline()
+    child.visit("/km/questions/younger/arriving/")
+    assert page.url.endswith("/km/questions/younger/arriving/on-this-tablet")
+    assert page.locator("html").get_attribute("lang") == "km"
+    answer_everything(child, "ល្អណាស់")
+    assert page.url.endswith("/km/offline/saved/answers")
+    child.visit("/ar/help/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    ask_for_help(child, "أحتاج مساعدة")
+    assert page.url.endswith("/ar/offline/saved/help")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator(".help-numbers a[href^='tel:']").count() > 0
+    assert page.locator("[data-outbox]").inner_text().endswith("2"), "staff see what waits"
+    device.online()
+    child.visit("/ar/")
+    assert wait_for(live_app, (before[0] + 1, before[1] + 1)) == (before[0] + 1, before[1] + 1)
     assert page.evaluate(OUTBOX) == []
