@@ -45,26 +45,20 @@ def test_a_younger_child_in_khmer_answers_a_whole_set_on_an_enrolled_tablet(  # 
 
 
 def test_the_one_page_form_sends_without_javascript_or_a_service_worker(  # type: ignore[no-untyped-def]
-    visitor, browser, live_server, live_app
+    visitor, visitor_without_js, live_app
 ) -> None:
     sign_in_as(visitor, CAREGIVER.email, CAREGIVER.password)
     code = enrolment_code(visitor, "Quiet corner")
-    context = browser.new_context(java_script_enabled=False)
-    checker = browser.new_context()
-    try:
-        child = Visitor(context.new_page(), live_server, axe_page=checker.new_page())
-        page = child.page
-        join_tablet(child, code)
-        with live_app.app_context():
-            before = count_rows(SubmissionKey)
-        child.visit("/my/questions/older/staying/on-this-tablet")
-        page.locator("label[for='value-feel-safe-always']").click()
-        page.locator("textarea[name='words-make-it-better']").fill("More football, please.")
-        page.locator("main form button[type=submit]").click()
-        child.check()
-        assert page.url.endswith("/my/questions/older/staying/thank-you")
-        with live_app.app_context():
-            assert count_rows(SubmissionKey) == before + 1
-    finally:
-        context.close()
-        checker.close()
+    child = visitor_without_js
+    page = child.page
+    join_tablet(child, code)
+    with live_app.app_context():
+        before = count_rows(SubmissionKey)
+    child.visit("/my/questions/older/staying/on-this-tablet")
+    page.locator("label[for='value-feel-safe-always']").click()
+    page.locator("textarea[name='words-make-it-better']").fill("More football, please.")
+    page.locator("main form button[type=submit]").click()
+    child.check()
+    assert page.url.endswith("/my/questions/older/staying/thank-you")
+    with live_app.app_context():
+        assert count_rows(SubmissionKey) == before + 1

@@ -53,12 +53,13 @@ def test_an_answer_that_does_not_fit_comes_back_with_everything_kept(
     assert count_rows(SubmissionKey) == 0
 
 
-def test_a_device_that_is_not_a_tablet_reads_but_cannot_send(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_device_that_is_not_a_tablet_reads_but_cannot_send(client, app_context) -> None:  # type: ignore[no-untyped-def]
     assert client.get(WHOLE).soup.select_one("main form") is None
     assert (
         client.post(WHOLE, data={"audience": "count", "value-feel-safe": "always"}).status_code
         == 200
     )
+    assert count_rows(SubmissionKey) == 0
 
 
 def test_the_send_page_carries_a_copy_that_opens_as_the_same_set(

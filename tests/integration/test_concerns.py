@@ -23,6 +23,7 @@ from app.models import (
 from app.services import concern_handling, concern_routes, concerns
 from app.services.answers import Given, submit
 from app.services.concern_routes import ConcernError
+from tests.conftest import count_rows
 
 WORDS = "the night man shouts at me"
 
@@ -102,7 +103,7 @@ def test_a_resent_call_for_help_is_stored_once(app_context, tablet, people) -> N
     key = str(uuid.uuid4())
     ask(tablet, key=key)
     ask(tablet, key=key)
-    assert db.session.scalar(select(func.count()).select_from(Concern)) == 1
+    assert count_rows(Concern) == 1
 
 
 def test_a_call_that_does_not_fit_stores_nothing_and_keeps_the_childs_words(  # type: ignore[no-untyped-def]
@@ -110,7 +111,7 @@ def test_a_call_that_does_not_fit_stores_nothing_and_keeps_the_childs_words(  # 
 ) -> None:
     response = ask(tablet, asked="", words=WORDS)
     assert response.status_code == 200 and WORDS in response.get_data(as_text=True)
-    assert db.session.scalar(select(func.count()).select_from(Concern)) == 0
+    assert count_rows(Concern) == 0
 
 
 def test_a_device_that_is_not_a_homes_tablet_shows_the_numbers_and_stores_nothing(  # type: ignore[no-untyped-def]
@@ -118,7 +119,7 @@ def test_a_device_that_is_not_a_homes_tablet_shows_the_numbers_and_stores_nothin
 ) -> None:
     response = client.post("/km/help/", data={"asked": "here", "urgency": "now"})
     assert response.status_code == 200
-    assert db.session.scalar(select(func.count()).select_from(Concern)) == 0
+    assert count_rows(Concern) == 0
 
 
 def test_invariant_5_disclosing_answers_raise_concerns_in_the_same_write(  # type: ignore[no-untyped-def]
@@ -156,7 +157,7 @@ def test_a_disclosing_answer_that_does_not_fit_raises_nothing(  # type: ignore[n
             mode="alone",
             given=[Given("feel-safe", ("never",), "count"), Given("nope", ("x",), "count")],
         )
-    assert db.session.scalar(select(func.count()).select_from(Concern)) == 0
+    assert count_rows(Concern) == 0
 
 
 def test_invariant_5_an_unacknowledged_call_escalates_up_the_ladder_and_keeps_escalating(  # type: ignore[no-untyped-def]
@@ -174,9 +175,9 @@ def test_invariant_5_an_unacknowledged_call_escalates_up_the_ladder_and_keeps_es
     assert people[Role.MONITOR].id in recipients(concern)
     assert concerns.escalate(start + timedelta(minutes=122)) == 1  # to the administrators
     assert admin.id in recipients(concern)
-    emails_before = db.session.scalar(select(func.count()).select_from(OutgoingEmail))
+    emails_before = count_rows(OutgoingEmail)
     assert concerns.escalate(start + timedelta(minutes=183)) == 1  # and on, everyone again
-    assert db.session.scalar(select(func.count()).select_from(OutgoingEmail)) > emails_before
+    assert count_rows(OutgoingEmail) > emails_before
     escalated = db.session.scalar(
         select(func.count())
         .select_from(AuditEvent)

@@ -3,7 +3,6 @@ offline page in every language with the home's numbers, and the list of what a t
 
 import pytest
 
-from app.access import TABLET_COOKIE
 from app.i18n import CODES
 from app.models import ContactKind, Role
 from app.services import facilities, narrations
@@ -16,7 +15,7 @@ def home(create_home):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def tablet(app, home, create_tablet, create_staff):  # type: ignore[no-untyped-def]
+def tablet(app, home, create_tablet, create_staff, tablet_device):  # type: ignore[no-untyped-def]
     admin = create_staff(Role.ADMINISTRATOR)
     with app.app_context():
         facilities.add_contact(
@@ -26,10 +25,7 @@ def tablet(app, home, create_tablet, create_staff):  # type: ignore[no-untyped-d
             phone="1280",
             actor=admin,
         )
-    _, credential = create_tablet(home)
-    device = app.test_client()
-    device.set_cookie(TABLET_COOKIE, credential)
-    return device
+    return tablet_device(create_tablet(home)[1])
 
 
 def test_the_manifest_makes_kite_an_app_that_opens_at_its_start(client) -> None:  # type: ignore[no-untyped-def]
