@@ -70,6 +70,19 @@ class Server:
         self.process.wait(timeout=60)
 
 
+def post(connection: http.client.HTTPConnection, path: str, body: bytes, headers: dict) -> int:
+    """The status of one POST on a keep-alive connection; 0 when nothing answered (the
+    connection is closed, and opens again by itself on the next request)."""
+    try:
+        connection.request("POST", path, body, headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    except (OSError, http.client.HTTPException):
+        connection.close()
+        return 0
+
+
 def _client(
     port: int, path: str, cookie: str, items: queue.Queue, outcome: Outcome, seed: int
 ) -> None:
@@ -83,15 +96,7 @@ def _client(
             break
         pause = BACK_OFF[0]
         while True:
-            try:
-                connection.request("POST", path, item.body, headers)
-                response = connection.getresponse()
-                response.read()
-                status = response.status
-            except (OSError, http.client.HTTPException):
-                status = 0
-                connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            status = post(connection, path, item.body, headers)
             with outcome.lock:
                 outcome.statuses[status] += 1
                 if resend and status in (200, 201):

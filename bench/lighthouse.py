@@ -25,7 +25,7 @@ from urllib.error import HTTPError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from serving import ROOT, prepare, start_gunicorn
+from serving import ROOT, prepare, running_gunicorn
 
 from tools.browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -351,10 +351,9 @@ def main() -> None:
     json_dir.mkdir(parents=True, exist_ok=True)
     env = prepare(folder)
     before = snapshot()
-    base, server = start_gunicorn(env, folder / "gunicorn.log")
     rows: list[tuple[str, str, list[dict]]] = []
     missing: list[str] = []
-    try:
+    with running_gunicorn(env, folder / "gunicorn.log") as (base, _):
         targets = [(path, "") for path in PAGES]
         for locale in CARD_LOCALES:
             card, how = discover_card(base, locale)
@@ -374,9 +373,6 @@ def main() -> None:
                     f"accessibility {score(report, 'accessibility')}"
                 )
             rows.append((path, note, reports))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     first = rows[0][2][0]
     versions = {
         "lighthouse": first["lighthouseVersion"],

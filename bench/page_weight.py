@@ -14,7 +14,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from serving import ROOT, machine, prepare, start_gunicorn
+from serving import ROOT, machine, prepare, running_gunicorn
 
 from app.i18n import LOCALES
 from tools.browser import launch_chromium
@@ -75,9 +75,11 @@ def verdict(ok: bool) -> str:
 def main() -> None:
     """Serve Kite on loopback as `make run` does, load each page, write the table."""
     folder = Path(tempfile.mkdtemp())
-    base, server = start_gunicorn(prepare(folder), folder / "gunicorn.log")
     rows = []
-    with sync_playwright() as playwright:
+    with (
+        running_gunicorn(prepare(folder), folder / "gunicorn.log") as (base, _),
+        sync_playwright() as playwright,
+    ):
         browser = launch_chromium(playwright)
         cards = [f"/{lo.code}/rights/younger/all/your-privacy" for lo in LOCALES]
         stages = [f"/{code}/rights/younger/" for code in ("en", "km", "my", "ar")]
@@ -86,8 +88,6 @@ def main() -> None:
             rows.append((path, sizes))
         moves = [(path, measure_move(base, path, browser)) for path in cards]
         browser.close()
-    server.terminate()
-    server.wait(timeout=60)
     kinds = ["html", "css", "js", "fonts", "images"]
     lines = [
         "# Page weight of child pages (empty cache)",

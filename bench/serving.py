@@ -1,7 +1,7 @@
 """Serving Kite for a benchmark as `make run` does: compiled translations, compressed static
 files, a fresh database with demo data, and gunicorn on a free loopback port.
 
-Shared by bench/lighthouse.py and bench/submissions.py. The database is a temporary SQLite file,
+Shared by every benchmark in bench/. The database is a temporary SQLite file,
 or (with postgresql_url()) the local PostgreSQL database kite_bench, dropped and made anew.
 """
 
@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 
@@ -192,6 +194,20 @@ def _answers(url: str) -> bool:
             return True
     except HTTPError:
         return True
+
+
+@contextmanager
+def running_gunicorn(
+    env: dict[str, str], log: Path, **options: object
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """start_gunicorn, stopped when the block ends however it ends (gunicorn leads its own
+    session, so Ctrl-C does not reach it: only this stops it)."""
+    base, server = start_gunicorn(env, log, **options)  # type: ignore[arg-type]
+    try:
+        yield base, server
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
 
 
 def start_gunicorn(

@@ -44,6 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from killing import post
 from serving import (
     ROOT,
     bench_app,
@@ -55,9 +56,9 @@ from serving import (
     gunicorn_command,
     machine,
     postgresql_url,
+    running_gunicorn,
     server_environment,
     sqlite_url,
-    start_gunicorn,
 )
 from sqlalchemy import func, select, text
 
@@ -199,15 +200,7 @@ def client(
             shared.made[sent.key] = sent
         shared.in_flight[sent.key] = sent
         started = time.perf_counter()
-        try:
-            connection.request("POST", PATH, sent.payload, headers)
-            response = connection.getresponse()
-            response.read()
-            status = response.status
-        except (OSError, http.client.HTTPException):
-            status = 0
-            connection.close()
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        status = post(connection, PATH, sent.payload, headers)
         ended = time.perf_counter()
         shared.in_flight.pop(sent.key, None)
         phase.requests.append(
@@ -446,7 +439,10 @@ def run(database: str, setting: str, folder: Path, args: argparse.Namespace) -> 
     before = read_back(url)
     log, access = here / "gunicorn.log", here / "access.log"
     waited, _ = wait_for_quiet(args.quiet_wait)
-    base, server = start_gunicorn(
+    shared = Shared(args.disclosing_share)
+    phases = [Phase("paced", args.rate), Phase("closed", None)]
+    measured = {}
+    with running_gunicorn(
         server_environment(url),
         log,
         workers=workers,
@@ -454,12 +450,8 @@ def run(database: str, setting: str, folder: Path, args: argparse.Namespace) -> 
         access_log=access,
         app=args.app,
         tree=args.tree,
-    )
-    port = int(base.rpartition(":")[2])
-    shared = Shared(args.disclosing_share)
-    phases = [Phase("paced", args.rate), Phase("closed", None)]
-    measured = {}
-    try:
+    ) as (base, server):
+        port = int(base.rpartition(":")[2])
         pids = wait_for_workers(server.pid, workers)
         for phase in phases:
             print(
@@ -470,9 +462,6 @@ def run(database: str, setting: str, folder: Path, args: argparse.Namespace) -> 
             measured[phase.name] = drive(
                 port, server, pids, credentials, question_sets, shared, phase, args
             )
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
     after = read_back(url)
 
     requests = [r for phase in phases for r in phase.requests]

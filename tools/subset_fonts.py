@@ -5,7 +5,8 @@ tools/vendor_assets.py in tools/font_faces.json. Each locale gets css/fonts/<loc
 'Kite <locale>', subsets holding exactly the characters its pages show, then the full fonts
 behind it. A browser fetches a full font only for a character outside the subset (a word a
 child types), so a page downloads a few kilobytes of font and never draws a box. A language in
-another script keeps of Latin only what its pages show: its own text's, and EVERY_PAGE.
+another script keeps of Latin only what its pages show (its own text's, and EVERY_PAGE), and
+any other Latin falls back to the system's font, never to the full Latin one.
 """
 
 import hashlib
@@ -37,7 +38,7 @@ FACES_JSON = ROOT / "tools" / "font_faces.json"
 # and the punctuation around them; typography.
 EVERY_PAGE = set(map(ord, " Kite0123456789+()-–—.,:;!?'\"/%‘’“”…"))
 # A Latin-script language's subsets keep all of ASCII: a child may type any of it. Elsewhere a
-# typed Latin letter outside the subset fetches the full Latin font, as any other character does.
+# typed Latin letter outside the subset is drawn by the system's font (see write_locale_css).
 ASCII = set(range(0x20, 0x7F))
 # printf placeholders in a message ("%(num)d", "%s"), shown as their values; "%%" shows "%".
 PLACEHOLDER = re.compile(r"%(?:%|(?:\([^)]*\))?[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrs])")
@@ -215,7 +216,7 @@ def assign(points: set[int], faces: list[dict]) -> dict[str, dict[str, set[int]]
     return assigned
 
 
-def write_locale_css(locale: Locale, faces: list[dict]) -> None:
+def write_locale_css(locale: Locale, faces: list[dict], latin: list[dict]) -> None:
     """Subset the locale's fonts to its text; its stylesheet offers them before the full fonts."""
     points = wanted(locale.code)
     rules = []
@@ -232,8 +233,8 @@ def write_locale_css(locale: Locale, faces: list[dict]) -> None:
     # A language in another script falls back to its script's full font, never to the full
     # Latin one: the Latin its pages show is in its own subset, and a page that fell back to
     # Noto Sans while the subset loads would fetch tens of kilobytes for nothing.
-    latin_script = locale.script == "latin"
-    fallbacks = [f for f in faces if latin_script or not f["file"].startswith("noto-sans-latin")]
+    latin_files = {face["file"] for face in latin} if locale.script != "latin" else set()
+    fallbacks = [face for face in faces if face["file"] not in latin_files]
     for face in fallbacks:
         rules.append(_font_face(face["family"], face["file"], face["range"], face["weight"]))
     families = dict.fromkeys([f"Kite {locale.code}", *(face["family"] for face in fallbacks)])
@@ -292,7 +293,7 @@ def main() -> None:
     FONT_CSS.mkdir(parents=True, exist_ok=True)
     write_names_font(table)
     for locale in LOCALES:
-        write_locale_css(locale, table[locale.script])
+        write_locale_css(locale, table[locale.script], table["latin"])
     for path in sorted(FONTS.glob("kite-*.woff2")):
         print(f"{path.stat().st_size:7,} {path.name}")
 
